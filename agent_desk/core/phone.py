@@ -1,0 +1,274 @@
+"""The one phone-number normaliser of AgentDesk.
+
+Callers, customers and blacklists are matched on one canonical key: the E.164
+form (``+8613800138000``).  Everything that turns typed or signalled numbers
+into that key lives here, on top of Google's libphonenumber (``phonenumbers``).
+
+Rules, decided once:
+
+* Only numbers that libphonenumber considers *valid* (a real, dialable range)
+  get a key.  Junk (``abc``, ``12``, ``+86 123``, a bare 8-digit local number
+  without its area code) raises :class:`InvalidPhoneNumber`, so no customer is
+  ever filed under a made-up key.
+* Extensions (``转 8001``, ``ext 12``, ``x12``, ``#12``) are accepted and
+  dropped: E.164 has no extensions and the switchboard number identifies the
+  caller's organisation.
+* Full-width characters (``１３８``, ``＋８６``), stray spaces, dots, dashes,
+  slashes and parentheses are tolerated; letters and other symbols (emoji) are
+  not, because a string that mixes them with digits is more likely a note than
+  a number.
+* ``tel:`` URIs and ``sip:user@host`` addresses (what CTI platforms send as ANI)
+  are reduced to their user part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
+from phonenumbers import ValidationResult as _Possible
+
+__all__ = [
+    "DEFAULT_REGION",
+    "InvalidPhoneNumber",
+    "format_display",
+    "is_withheld",
+    "mask",
+    "normalize",
+    "try_normalize",
+]
+
+DEFAULT_REGION: Final = "CN"
+
+# Longer than any real number plus formatting; stops pathological input early
+# and keeps error messages short.
+_MAX_INPUT_LENGTH: Final = 64
+_MESSAGE_ECHO_LENGTH: Final = 32
+# Chinese subscriber numbers without area code have 7 or 8 digits.
+_MIN_SUBSCRIBER_DIGITS: Final = 7
+_MAX_LOCAL_DIGITS: Final = 8
+
+# What platforms, SIP stacks and PBXs put in the ANI when the caller withheld
+# the number (RFC 3323 "anonymous", Asterisk "<unknown>", carrier wording, and
+# what Chinese PBX consoles show).  Compared after casefolding and trimming.
+_WITHHELD_MARKERS: Final = frozenset(
+    {
+        "anonymous",
+        "unknown",
+        "<unknown>",
+        "private",
+        "restricted",
+        "withheld",
+        "unavailable",
+        "blocked",
+        "hidden",
+        "not available",
+        "out of area",
+        "no caller id",
+        "unknown caller",
+        "private number",
+        "未知",
+        "未知号码",
+        "隐藏号码",
+        "私人号码",
+        "无主叫号码",
+        "无来电显示",
+        "匿名",
+    }
+)
+
+_URI_SCHEME = re.compile(r"^(?:tel|sips?):", re.IGNORECASE)
+# Extension markers used on Chinese and Western business cards and PBX exports.
+_EXTENSION = re.compile(r"\s*(?:转|分机|分机号|ext\.?|extension|x|#|;ext=|,)\s*\d{1,8}\s*$", re.IGNORECASE)
+_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_ALLOWED_PUNCTUATION: Final = frozenset(" +-.()/")
+
+
+class InvalidPhoneNumber(ValueError):
+    """The text given is not a phone number that can be used as a match key.
+
+    ``raw`` is what was given, ``reason`` a short user-facing explanation.
+    """
+
+    def __init__(self, raw: str, reason: str) -> None:
+        self.raw = raw
+        self.reason = reason
+        super().__init__(f"{_echo(raw)} is not a phone number: {reason}.")
+
+
+def normalize(raw: str, region: str = DEFAULT_REGION) -> str:
+    """Return the canonical E.164 form of ``raw`` or raise :class:`InvalidPhoneNumber`.
+
+    ``region`` is the region assumed for numbers written without a country
+    code (the desk's home country).
+    """
+    return phonenumbers.format_number(_parse_valid(raw, region), PhoneNumberFormat.E164)
+
+
+def try_normalize(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
+    """Like :func:`normalize`, but ``None`` instead of an exception."""
+    if raw is None:
+        return None
+    try:
+        return normalize(raw, region)
+    except InvalidPhoneNumber:
+        return None
+
+
+def is_withheld(raw: str | None) -> bool:
+    """True when the ANI says the caller withheld their number.
+
+    Empty ANI, the usual textual markers and all-zero digit strings (what some
+    trunks send instead of nothing) count as withheld.  Junk that is neither a
+    number nor a withheld marker is *not* withheld; :func:`try_normalize`
+    tells those apart.
+    """
+    if raw is None:
+        return True
+    text = unicodedata.normalize("NFKC", raw).strip().casefold()
+    if _URI_SCHEME.match(text):
+        text = _URI_SCHEME.sub("", text).split("@", 1)[0].strip()
+    text = text.strip("\"'")
+    if not text or text in _WITHHELD_MARKERS:
+        return True
+    digits_only = "".join(ch for ch in text if ch not in _ALLOWED_PUNCTUATION)
+    return digits_only != "" and set(digits_only) == {"0"} and not text.startswith("+")
+
+
+def format_display(e164: str, region: str = DEFAULT_REGION) -> str:
+    """Format a number for people: national format at home, international abroad.
+
+    ``138 0013 8000`` and ``010 1234 5678`` for CN numbers on a CN desk,
+    ``+1 650-253-0000`` for a US number.  Accepts any spelling
+    :func:`normalize` accepts, and the result normalises back to the same key.
+    """
+    number = _parse_valid(e164, region)
+    if phonenumbers.region_code_for_number(number) == region.upper():
+        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+
+def mask(e164: str, region: str = DEFAULT_REGION) -> str:
+    """Mask a number for lists shown to roles that do not need it.
+
+    Keeps the first 3 and last 4 national digits: ``138****8000`` for a
+    mobile, ``010****5678`` for a Beijing landline.  Numbers from other
+    countries keep their country code (``+1 650***0000``) so the masked form
+    still tells people where the caller is.
+    """
+    number = _parse_valid(e164, region)
+    at_home = phonenumbers.region_code_for_number(number) == region.upper()
+    if at_home:
+        # With the trunk prefix, as people dial it: 010****5678.
+        national = re.sub(r"\D", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
+    else:
+        # After "+44" a trunk 0 would be wrong, so the bare significant number.
+        national = phonenumbers.national_significant_number(number)
+    if len(national) >= 8:
+        masked = national[:3] + "*" * (len(national) - 7) + national[-4:]
+    else:
+        masked = "*" * max(len(national) - 4, 1) + national[-4:]
+    return masked if at_home else f"+{number.country_code} {masked}"
+
+
+def _parse_valid(raw: str, region: str) -> PhoneNumber:
+    if not isinstance(raw, str):
+        raise InvalidPhoneNumber(repr(raw), "a phone number must be text")
+    region = region.upper()  # libphonenumber only knows upper-case region codes
+    text = _clean(raw)
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException as exc:
+        raise InvalidPhoneNumber(raw, _parse_failure_reason(exc)) from None
+    number = _fix_bare_country_code(text, number, region)
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidPhoneNumber(raw, _invalid_reason(text, number))
+    number.extension = None
+    return number
+
+
+def _clean(raw: str) -> str:
+    """Reduce the input to digits, one leading ``+`` and harmless punctuation."""
+    if len(raw) > _MAX_INPUT_LENGTH:
+        raise InvalidPhoneNumber(raw, "it is far too long")
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if _URI_SCHEME.match(text):
+        text = _URI_SCHEME.sub("", text).split("@", 1)[0].split(";", 1)[0].strip()
+    text = _EXTENSION.sub("", text) if any(ch.isdecimal() for ch in text) else text
+    if not text:
+        raise InvalidPhoneNumber(raw, "it is empty")
+    out: list[str] = []
+    for ch in text:
+        if ch.isdecimal():
+            # Any script's decimal digits (Arabic-Indic, Devanagari…) count.
+            out.append(str(unicodedata.decimal(ch)))
+        elif ch in _DASHES:
+            out.append("-")
+        elif ch in _ALLOWED_PUNCTUATION or ch.isspace():
+            out.append(ch if ch != "+" or not out else "\x00")
+        else:
+            raise InvalidPhoneNumber(raw, "it contains letters or symbols that are not part of a phone number")
+    cleaned = "".join(out)
+    if "\x00" in cleaned:
+        raise InvalidPhoneNumber(raw, "a '+' may only stand at the start")
+    if not any(ch.isdigit() for ch in cleaned):
+        raise InvalidPhoneNumber(raw, "it contains no digits")
+    return cleaned
+
+
+def _fix_bare_country_code(text: str, number: PhoneNumber, region: str) -> PhoneNumber:
+    """Read ``86 138…`` as ``+86 138…`` when the national reading is no number.
+
+    libphonenumber already does this for most inputs; this keeps the rule
+    explicit and independent of its heuristics.
+    """
+    if phonenumbers.is_valid_number(number) or text.lstrip().startswith("+"):
+        return number
+    digits = re.sub(r"\D", "", text)
+    country_code = str(phonenumbers.country_code_for_region(region.upper()))
+    if country_code == "0" or not digits.startswith(country_code):
+        return number
+    try:
+        candidate = phonenumbers.parse("+" + digits, region)
+    except NumberParseException:
+        return number
+    return candidate if phonenumbers.is_valid_number(candidate) else number
+
+
+def _parse_failure_reason(exc: NumberParseException) -> str:
+    reasons = {
+        NumberParseException.INVALID_COUNTRY_CODE: "the country code after '+' or '00' is unknown",
+        NumberParseException.TOO_SHORT_AFTER_IDD: "too few digits after the international prefix",
+        NumberParseException.TOO_SHORT_NSN: "it has too few digits",
+        NumberParseException.TOO_LONG: "it has too many digits",
+    }
+    return reasons.get(exc.error_type, "it does not look like a phone number")
+
+
+def _invalid_reason(text: str, number: PhoneNumber) -> str:
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    if possible == _Possible.INVALID_COUNTRY_CODE:
+        return "the country code is unknown"
+    if possible == _Possible.TOO_SHORT:
+        return "it has too few digits"
+    if possible == _Possible.TOO_LONG:
+        return "it has too many digits"
+    significant = len(phonenumbers.national_significant_number(number))
+    if significant < _MIN_SUBSCRIBER_DIGITS:
+        # Service codes such as 10086 or 95588 identify a company, not a caller.
+        return "it has too few digits for a full phone number"
+    written_locally = not text.lstrip().startswith(("+", "0"))
+    if possible == _Possible.IS_POSSIBLE_LOCAL_ONLY or (written_locally and significant <= _MAX_LOCAL_DIGITS):
+        return "the area code is missing (write landlines like 010-12345678)"
+    if possible == _Possible.INVALID_LENGTH:
+        return "it has the wrong number of digits"
+    # The geocoder would name the country, but costs half a second to import.
+    return f"no phone numbers of that form exist under country code +{number.country_code}"
+
+
+def _echo(raw: str) -> str:
+    shown = raw if len(raw) <= _MESSAGE_ECHO_LENGTH else raw[:_MESSAGE_ECHO_LENGTH] + "…"
+    return f"“{shown}”"

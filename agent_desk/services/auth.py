@@ -1,0 +1,92 @@
+"""Users, passwords (argon2) and logging in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from agent_desk.store.models import ROLES, User
+
+_hasher = PasswordHasher()
+# Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("agent-desk-not-a-password")
+_USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
+MIN_PASSWORD_LENGTH = 6
+
+
+class AuthError(Exception):
+    """Login refused; the message never says whether the name or the password was wrong."""
+
+
+class UserError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    telephony_id: str | None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+    telephony_id: str | None = None,
+    extension: str | None = None,
+) -> User:
+    if not _USERNAME.match(username):
+        raise UserError(f"username {username!r}: use 2–64 letters, digits, or . _ @ -")
+    if role not in ROLES:
+        raise UserError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise UserError(f"a user named {username!r} already exists")
+    user = User(
+        username=username,
+        display_name=display_name,
+        role=role,
+        password_hash=hash_password(password),
+        telephony_id=telephony_id or None,
+        extension=extension,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(factory: sessionmaker[Session], username: str, password: str) -> CurrentUser:
+    with factory() as session:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None or not user.active:
+            verify_password(_DUMMY_HASH, password)
+            raise AuthError("unknown user name or wrong password")
+        if not verify_password(user.password_hash, password):
+            raise AuthError("unknown user name or wrong password")
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+            session.commit()
+        return CurrentUser(user.id, user.username, user.display_name, user.role, user.telephony_id)

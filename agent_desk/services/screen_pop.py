@@ -1,0 +1,364 @@
+"""The screen pop: everything the agent needs about a caller, from ANI and DNIS, in a few milliseconds.
+
+Runs without Qt (the desk calls it on its worker thread; ``agent-desk pop`` prints it). Queries
+are prebuilt Core statements with bind parameters: ORM entity loading would triple the cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, bindparam, select
+from sqlalchemy.orm import Session
+
+from agent_desk.core.phone import InvalidPhoneNumber, format_display, is_withheld, normalize
+from agent_desk.store.models import (
+    Address,
+    BlacklistEntry,
+    BusinessLine,
+    BusinessLineNumber,
+    Call,
+    Customer,
+    CustomerPhone,
+    Disposition,
+    FollowUp,
+    KnowledgeArticle,
+    KnowledgeArticleLine,
+    Order,
+    OrderLine,
+    User,
+)
+
+RECENT = 10
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    e164: str
+    display: str
+    label: str
+
+
+@dataclass(frozen=True)
+class AddressView:
+    id: int
+    province: str
+    city: str
+    district: str
+    detail: str
+    postcode: str
+    is_default: bool
+
+    @property
+    def one_line(self) -> str:
+        return f"{self.province}{self.city}{self.district}{self.detail}"
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    id: int
+    name: str
+    vip: bool
+    blacklisted: bool
+    phones: list[PhoneView]
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    id: int
+    name: str
+    gender: str
+    notes: str
+    vip: bool
+    vip_note: str
+    blacklisted: bool
+    blacklist_reason: str
+    phones: list[PhoneView]
+    addresses: list[AddressView]
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    id: int
+    order_no: str
+    state: str
+    total_cents: int
+    payment_method: str
+    created_at: datetime
+    items: str
+    last_reason: str
+
+
+@dataclass(frozen=True)
+class CallSummary:
+    id: int
+    offered_at: datetime | None
+    answered_at: datetime | None
+    end_reason: str
+    disposition: str
+    notes: str
+    agent: str
+
+
+@dataclass(frozen=True)
+class FollowUpSummary:
+    id: int
+    due_at: datetime
+    order_id: int | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class BusinessLineView:
+    id: int
+    code: str
+    name: str
+    product_line: str
+    advert_name: str
+    call_script: str
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    id: int
+    title: str
+
+
+@dataclass
+class PopResult:
+    """What the pop shows. ``card`` and the histories are filled when exactly one customer matches."""
+
+    ani: str
+    dnis: str
+    ani_e164: str | None = None
+    withheld: bool = False
+    invalid_reason: str = ""
+    business_line: BusinessLineView | None = None
+    matches: list[CustomerMatch] = field(default_factory=list)
+    number_blacklisted: bool = False
+    number_blacklist_reason: str = ""
+    card: CustomerCard | None = None
+    recent_orders: list[OrderSummary] = field(default_factory=list)
+    returned_orders: list[OrderSummary] = field(default_factory=list)
+    recent_calls: list[CallSummary] = field(default_factory=list)
+    open_followups: list[FollowUpSummary] = field(default_factory=list)
+    suggested_articles: list[ArticleLink] = field(default_factory=list)
+
+    @property
+    def is_unknown(self) -> bool:
+        return not self.withheld and not self.invalid_reason and not self.matches
+
+    @property
+    def needs_picker(self) -> bool:
+        return len(self.matches) > 1
+
+    @property
+    def blacklisted(self) -> bool:
+        return self.number_blacklisted or any(m.blacklisted for m in self.matches)
+
+    @property
+    def vip(self) -> bool:
+        return any(m.vip for m in self.matches)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["unknown"] = self.is_unknown
+        data["blacklisted"] = self.blacklisted
+        data["vip"] = self.vip
+        return data
+
+
+# --- prebuilt statements ---------------------------------------------------------------------------
+
+_customers_by_phone = (
+    select(Customer.id, Customer.name, Customer.vip, Customer.blacklisted)
+    .join(CustomerPhone, CustomerPhone.customer_id == Customer.id)
+    .where(CustomerPhone.e164 == bindparam("e164"))
+    .distinct()
+    .order_by(Customer.id)
+)
+_phones_of = (
+    select(CustomerPhone.customer_id, CustomerPhone.e164, CustomerPhone.label)
+    .where(CustomerPhone.customer_id.in_(bindparam("ids", expanding=True)))
+    .order_by(CustomerPhone.customer_id, CustomerPhone.is_primary.desc(), CustomerPhone.id)
+)
+_customer = select(
+    Customer.id,
+    Customer.name,
+    Customer.gender,
+    Customer.notes,
+    Customer.vip,
+    Customer.vip_note,
+    Customer.blacklisted,
+    Customer.blacklist_reason,
+).where(Customer.id == bindparam("cid"))
+_addresses = (
+    select(
+        Address.id,
+        Address.province,
+        Address.city,
+        Address.district,
+        Address.detail,
+        Address.postcode,
+        Address.is_default,
+    )
+    .where(Address.customer_id == bindparam("cid"))
+    .order_by(Address.is_default.desc(), Address.id)
+)
+_order_columns = (
+    Order.id,
+    Order.order_no,
+    Order.state,
+    Order.total_cents,
+    Order.payment_method,
+    Order.created_at,
+    Order.last_reason,
+)
+_recent_orders = (
+    select(*_order_columns)
+    .where(Order.customer_id == bindparam("cid"))
+    .order_by(Order.created_at.desc(), Order.id.desc())
+    .limit(RECENT)
+)
+_returned_orders = (
+    select(*_order_columns)
+    .where(Order.customer_id == bindparam("cid"), Order.state == "returned")
+    .order_by(Order.created_at.desc())
+    .limit(RECENT)
+)
+_order_items = (
+    select(OrderLine.order_id, OrderLine.product_name, OrderLine.quantity)
+    .where(OrderLine.order_id.in_(bindparam("ids", expanding=True)))
+    .order_by(OrderLine.order_id, OrderLine.id)
+)
+_recent_calls = (
+    select(
+        Call.id, Call.offered_at, Call.answered_at, Call.end_reason, Disposition.label, Call.notes, User.display_name
+    )
+    .outerjoin(Disposition, Disposition.code == Call.disposition_code)
+    .outerjoin(User, User.id == Call.agent_id)
+    .where(Call.customer_id == bindparam("cid"))
+    .order_by(Call.offered_at.desc(), Call.id.desc())
+    .limit(RECENT)
+)
+_open_followups = (
+    select(FollowUp.id, FollowUp.due_at, FollowUp.order_id, FollowUp.notes)
+    .where(FollowUp.customer_id == bindparam("cid"), FollowUp.status == "open")
+    .order_by(FollowUp.due_at)
+    .limit(RECENT)
+)
+_blacklisted_number = select(BlacklistEntry.reason).where(BlacklistEntry.e164 == bindparam("e164"))
+_line_by_dnis = (
+    select(
+        BusinessLine.id,
+        BusinessLine.code,
+        BusinessLine.name,
+        BusinessLine.product_line,
+        BusinessLine.advert_name,
+        BusinessLine.call_script,
+    )
+    .join(BusinessLineNumber, BusinessLineNumber.business_line_id == BusinessLine.id)
+    .where(BusinessLineNumber.dnis == bindparam("dnis"), BusinessLine.active)
+)
+_line_articles = (
+    select(KnowledgeArticle.id, KnowledgeArticle.title)
+    .join(KnowledgeArticleLine, KnowledgeArticleLine.article_id == KnowledgeArticle.id)
+    .where(KnowledgeArticleLine.business_line_id == bindparam("line"), KnowledgeArticle.status == "published")
+    .order_by(KnowledgeArticle.updated_at.desc())
+    .limit(5)
+)
+
+
+def dnis_key(dnis: str) -> str:
+    """Platforms report the dialled number with or without +86 / 0086: compare digits, national form."""
+    digits = "".join(ch for ch in dnis if ch.isdigit())
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) >= 10:
+            return digits[len(prefix) :]
+    return digits
+
+
+def _orders(session: Session, rows: list[Row[Any]]) -> list[OrderSummary]:
+    if not rows:
+        return []
+    items: dict[int, list[str]] = {}
+    for order_id, name, qty in session.execute(_order_items, {"ids": [r.id for r in rows]}):
+        items.setdefault(order_id, []).append(f"{name} ×{qty}")
+    return [
+        OrderSummary(
+            r.id,
+            r.order_no,
+            r.state,
+            r.total_cents,
+            r.payment_method,
+            r.created_at,
+            "，".join(items.get(r.id, [])),
+            r.last_reason,
+        )
+        for r in rows
+    ]
+
+
+def lookup_business_line(session: Session, dnis: str) -> BusinessLineView | None:
+    if not dnis:
+        return None
+    row = session.execute(_line_by_dnis, {"dnis": dnis_key(dnis)}).first()
+    return BusinessLineView(*row) if row else None
+
+
+def load_card(session: Session, customer_id: int, region: str = "CN") -> CustomerCard | None:
+    row = session.execute(_customer, {"cid": customer_id}).first()
+    if row is None:
+        return None
+    phones = [
+        PhoneView(e164, format_display(e164, region), label)
+        for _cid, e164, label in session.execute(_phones_of, {"ids": [customer_id]})
+    ]
+    addresses = [AddressView(*a) for a in session.execute(_addresses, {"cid": customer_id})]
+    return CustomerCard(*row, phones=phones, addresses=addresses)
+
+
+def fill_history(session: Session, result: PopResult, customer_id: int, region: str = "CN") -> PopResult:
+    """Load the card and histories of one customer (after a unique match, or once the agent picked one)."""
+    result.card = load_card(session, customer_id, region)
+    result.recent_orders = _orders(session, list(session.execute(_recent_orders, {"cid": customer_id})))
+    result.returned_orders = _orders(session, list(session.execute(_returned_orders, {"cid": customer_id})))
+    result.recent_calls = [
+        CallSummary(*(r[:4]), r[4] or "", r[5], r[6] or "")
+        for r in session.execute(_recent_calls, {"cid": customer_id})
+    ]
+    result.open_followups = [FollowUpSummary(*r) for r in session.execute(_open_followups, {"cid": customer_id})]
+    return result
+
+
+def screen_pop(session: Session, ani: str, dnis: str = "", *, region: str = "CN") -> PopResult:
+    """Everything the pop shows for a caller. Never raises for odd numbers: the result says what was wrong."""
+    result = PopResult(ani=ani, dnis=dnis)
+    result.business_line = lookup_business_line(session, dnis)
+    if result.business_line is not None:
+        result.suggested_articles = [
+            ArticleLink(*r) for r in session.execute(_line_articles, {"line": result.business_line.id})
+        ]
+    if is_withheld(ani):
+        result.withheld = True
+        return result
+    try:
+        e164 = normalize(ani, region)
+    except InvalidPhoneNumber as exc:
+        result.invalid_reason = str(exc)
+        return result
+    result.ani_e164 = e164
+    reason = session.execute(_blacklisted_number, {"e164": e164}).scalar()
+    if reason is not None:
+        result.number_blacklisted, result.number_blacklist_reason = True, reason
+    rows = list(session.execute(_customers_by_phone, {"e164": e164}))
+    if rows:
+        phones: dict[int, list[PhoneView]] = {}
+        for cid, number, label in session.execute(_phones_of, {"ids": [r.id for r in rows]}):
+            phones.setdefault(cid, []).append(PhoneView(number, format_display(number, region), label))
+        result.matches = [CustomerMatch(r.id, r.name, r.vip, r.blacklisted, phones.get(r.id, [])) for r in rows]
+    if len(rows) == 1:
+        fill_history(session, result, rows[0].id, region)
+    return result

@@ -1,0 +1,59 @@
+"""Fast inserts for generated data: sqlite3 executemany on SQLite, COPY on PostgreSQL.
+
+The ORM costs ~20x more per row; scale data sets (1M customers, 10M calls) need the raw path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, func, select, text
+
+from agent_desk.store.models import Base
+
+CHUNK = 20_000
+
+
+class BulkWriter:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect.name
+
+    def next_id(self, table: str) -> int:
+        t = Base.metadata.tables[table]
+        return int(self.connection.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar_one()) + 1
+
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Insert ``rows`` (tuples in ``columns`` order); returns how many were written."""
+        raw = self.connection.connection.dbapi_connection
+        assert raw is not None
+        count = 0
+        if self.dialect == "postgresql":
+            sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+            with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[attr-defined]
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        cur = raw.cursor()
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, CHUNK)):
+            cur.executemany(sql, chunk)
+            count += len(chunk)
+        cur.close()
+        return count
+
+    def reset_sequences(self, tables: Iterable[str]) -> None:
+        """After explicit ids, PostgreSQL's sequences must move past them."""
+        if self.dialect != "postgresql":
+            return
+        for table in tables:
+            self.connection.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                )
+            )

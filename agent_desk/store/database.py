@@ -1,0 +1,63 @@
+"""Opening the configured database: the embedded one upgrades itself, a shared one must be upgraded on purpose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from agent_desk.store import migrate
+from agent_desk.store.db import describe, make_engine, session_factory
+
+
+class DatabaseUnavailable(RuntimeError):
+    pass
+
+
+class SchemaOutOfDate(RuntimeError):
+    pass
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    factory: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, auto_upgrade: bool | None = None) -> Database:
+    """Connect, check the schema, and return engine + session factory.
+
+    ``auto_upgrade`` defaults to True for SQLite (a desk's own file) and False for PostgreSQL,
+    where many desks share one schema and an administrator runs ``agent-desk db upgrade``.
+    """
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnavailable(f"cannot reach the database {describe(url)}: {reason}") from exc
+    if auto_upgrade is None:
+        auto_upgrade = engine.dialect.name == "sqlite"
+    if not migrate.is_up_to_date(engine):
+        if auto_upgrade:
+            migrate.upgrade(engine)
+        else:
+            current = migrate.current_revision(engine) or "empty"
+            engine.dispose()
+            raise SchemaOutOfDate(
+                f"the database {describe(url)} is at schema {current}, this AgentDesk needs "
+                f"{migrate.head_revision(engine)}: run `agent-desk db upgrade --url URL`"
+            )
+    return Database(url, engine, session_factory(engine))

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+
+from agent_desk.services.screen_pop import screen_pop
+from agent_desk.store.database import Database
+
+
+@pytest.mark.parametrize("ani", ["13800138000", "+86 138 0013 8000", "008613800138000", "86-138-0013-8000"])
+def test_any_spelling_of_the_number_pops_the_vip(ref_db: Database, people: dict[str, int], ani: str) -> None:
+    with ref_db.factory() as s:
+        pop = screen_pop(s, ani, "4008001001")
+    assert [m.id for m in pop.matches] == [people["vip"]]
+    assert pop.card is not None and pop.card.name == "张伟"
+    assert pop.vip and pop.card.vip_note == "年消费满万元"
+    assert not pop.blacklisted
+    assert pop.business_line is not None and pop.business_line.code == "health"
+    assert "夕阳红" in pop.business_line.advert_name
+    assert pop.card.addresses[0].one_line.startswith("北京市北京市海淀区")
+
+
+def test_landline_finds_its_customer(ref_db: Database, people: dict[str, int]) -> None:
+    with ref_db.factory() as s:
+        pop = screen_pop(s, "(010) 1234 5678", "+86 4008001002")
+    assert [m.name for m in pop.matches] == ["Li Na"]
+    assert pop.business_line is not None and pop.business_line.code == "kitchen"
+
+
+def test_unknown_caller_gets_an_empty_pop_with_the_number(ref_db: Database, people: dict[str, int]) -> None:
+    with ref_db.factory() as s:
+        pop = screen_pop(s, "13911112222", "4008001003")
+    assert pop.is_unknown and pop.ani_e164 == "+8613911112222"
+    assert pop.card is None and pop.business_line is not None
+
+
+def test_shared_phone_asks_which_customer(ref_db: Database, people: dict[str, int]) -> None:
+    with ref_db.factory() as s:
+        pop = screen_pop(s, "13600136000", "")
+    assert pop.needs_picker
+    assert sorted(m.id for m in pop.matches) == sorted([people["family_a"], people["family_b"]])
+    assert pop.card is None  # nothing is assumed until the agent picks
+
+
+@pytest.mark.parametrize("ani", ["anonymous", "", "Restricted", "unknown"])
+def test_withheld_number_pops_without_junk(ref_db: Database, people: dict[str, int], ani: str) -> None:
+    with ref_db.factory() as s:
+        pop = screen_pop(s, ani, "4008001001")
+    assert pop.withheld and not pop.matches and not pop.is_unknown
+    assert pop.business_line is not None
+
+
+def test_blacklisted_customer_and_number_are_flagged(ref_db: Database, people: dict[str, int]) -> None:
+    with ref_db.factory() as s:
+        by_customer = screen_pop(s, "13700137000", "")
+        by_number = screen_pop(s, "13500135000", "")
+    assert by_customer.blacklisted and by_customer.card is not None
+    assert by_customer.card.blacklist_reason == "多次恶意拒收"
+    assert by_number.blacklisted and by_number.number_blacklist_reason == "骚扰电话"
+    assert by_number.is_unknown
+
+
+def test_garbage_number_is_reported_not_matched(ref_db: Database, people: dict[str, int]) -> None:
+    with ref_db.factory() as s:
+        pop = screen_pop(s, "call me maybe", "")
+    assert pop.invalid_reason and not pop.matches and not pop.is_unknown
+
+
+def test_history_shows_orders_calls_and_followups(demo_db: Database) -> None:
+    from sqlalchemy import func, select
+
+    from agent_desk.store.models import Call, CustomerPhone, Order
+
+    with demo_db.factory() as s:
+        customer_id = s.scalar(
+            select(Order.customer_id).group_by(Order.customer_id).order_by(func.count().desc()).limit(1)
+        )
+        phone = s.scalar(
+            select(CustomerPhone.e164).where(CustomerPhone.customer_id == customer_id, CustomerPhone.is_primary)
+        )
+        orders = s.scalar(select(func.count()).where(Order.customer_id == customer_id))
+        calls = s.scalar(select(func.count()).where(Call.customer_id == customer_id))
+        pop = screen_pop(s, phone, "")
+    if len(pop.matches) > 1:
+        pytest.skip("seeded customer shares the phone")
+    assert pop.card is not None and pop.card.id == customer_id
+    assert len(pop.recent_orders) == min(orders, 10)
+    assert all(o.items for o in pop.recent_orders)
+    assert len(pop.recent_calls) == min(calls, 10)
+    dates = [o.created_at for o in pop.recent_orders]
+    assert dates == sorted(dates, reverse=True)

@@ -1,0 +1,62 @@
+"""Migrations are the only way the schema is made: they must agree with the models, both ways."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from agent_desk.store import migrate
+from agent_desk.store.database import Database
+from agent_desk.store.models import Base
+
+
+def _drift(db: Database) -> list:
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        return compare_metadata(ctx, Base.metadata)
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    assert migrate.is_up_to_date(db.engine)
+    assert _drift(db) == []
+
+
+def test_a_model_change_without_migration_is_caught(db: Database) -> None:
+    from sqlalchemy import Column, MetaData, String
+
+    changed = MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.tables.values():
+        table.to_metadata(changed)
+    changed.tables["customers"].append_column(Column("nickname", String(20)))
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), changed)
+    assert any(d[0] == "add_column" and d[3].name == "nickname" for d in diff)
+
+
+def test_downgrade_then_upgrade_round_trips(db: Database) -> None:
+    from alembic import command
+
+    cfg = migrate.alembic_config(db.engine)
+    command.downgrade(cfg, "base")
+    assert migrate.current_revision(db.engine) is None
+    migrate.upgrade(db.engine)
+    assert _drift(db) == []
+
+
+def test_audit_events_are_append_only_in_the_database(demo_db: Database) -> None:
+    with demo_db.engine.connect() as conn:
+        event_id = conn.execute(text("SELECT MIN(id) FROM order_events")).scalar_one()
+    for statement in (
+        "UPDATE order_events SET reason = 'edited' WHERE id = :id",
+        "DELETE FROM order_events WHERE id = :id",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), demo_db.engine.begin() as conn:
+            conn.execute(text(statement), {"id": event_id})
+    with demo_db.engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT reason FROM order_events WHERE id = :id"), {"id": event_id}).scalar_one()
+            is not None
+        )
