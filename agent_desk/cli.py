@@ -295,8 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _plugins() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Subcommands owned by other packages (hub, pop, audit, labels, kb)."""
-    registers: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
-    return registers
+    from agent_desk import cli_desk
+    from agent_desk.telephony import cli as telephony_cli
+
+    return [cli_desk.register, telephony_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -325,4 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Delegate to the imported module, so plugins raise the same CliError class that main() catches.
+    from agent_desk.cli import main as _main
+
+    sys.exit(_main())

@@ -151,6 +151,15 @@ def format_display(e164: str, region: str = DEFAULT_REGION) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
+def display_number(stored: str, region: str = DEFAULT_REGION) -> str:
+    """For showing a stored number: its display form, or the text as stored when it is no valid number
+    (a record made before validation tightened must never break a pop or a list)."""
+    try:
+        return format_display(stored, region)
+    except InvalidPhoneNumber:
+        return stored
+
+
 def mask(e164: str, region: str = DEFAULT_REGION) -> str:
     """Mask a number for lists shown to roles that do not need it.
 

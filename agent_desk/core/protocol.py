@@ -155,9 +155,7 @@ def encode_control(type_: EventType, *, epoch: str, seq: int, ts: float, **extra
 
 
 def encode_snapshot(calls: list[CallEvent], *, epoch: str, seq: int, ts: float) -> str:
-    return encode_control(
-        EventType.SNAPSHOT, epoch=epoch, seq=seq, ts=ts, calls=[event_fields(c) for c in calls]
-    )
+    return encode_control(EventType.SNAPSHOT, epoch=epoch, seq=seq, ts=ts, calls=[event_fields(c) for c in calls])
 
 
 # ---------------------------------------------------------------- parsing

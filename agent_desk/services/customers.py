@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agent_desk.core.phone import InvalidPhoneNumber, format_display, normalize, try_normalize
+from agent_desk.core.phone import InvalidPhoneNumber, display_number, normalize, try_normalize
 from agent_desk.services.screen_pop import CustomerMatch, PhoneView
 from agent_desk.store.models import Address, Customer, CustomerAccess, CustomerPhone, Order
 
@@ -76,7 +76,7 @@ def _matches(session: Session, ids: list[int], region: str) -> list[CustomerMatc
         .where(CustomerPhone.customer_id.in_(ids))
         .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id)
     ):
-        phones.setdefault(p.customer_id, []).append(PhoneView(p.e164, format_display(p.e164, region), p.label))
+        phones.setdefault(p.customer_id, []).append(PhoneView(p.e164, display_number(p.e164, region), p.label))
     return [
         CustomerMatch(c.id, c.name, c.vip, c.blacklisted, phones.get(c.id, []))
         for c in (customers[i] for i in ids if i in customers)

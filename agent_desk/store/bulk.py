@@ -17,6 +17,9 @@ CHUNK = 20_000
 
 
 class BulkWriter:
+    """Writes and commits chunk by chunk: generated data needs no all-or-nothing, and one
+    transaction over 40M rows would grow SQLite's WAL to gigabytes."""
+
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.dialect = connection.dialect.name
@@ -36,6 +39,7 @@ class BulkWriter:
                 for row in rows:
                     copy.write_row(row)
                     count += 1
+            raw.commit()
             return count
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         cur = raw.cursor()
@@ -43,6 +47,9 @@ class BulkWriter:
         while chunk := list(islice(iterator, CHUNK)):
             cur.executemany(sql, chunk)
             count += len(chunk)
+            # On the DB-API connection the rows went through: SQLAlchemy's commit() is a no-op
+            # when no transaction was begun through SQLAlchemy itself.
+            raw.commit()
         cur.close()
         return count
 
@@ -57,3 +64,4 @@ class BulkWriter:
                     f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
                 )
             )
+        self.connection.commit()  # setval ran through SQLAlchemy

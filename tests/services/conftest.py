@@ -10,10 +10,9 @@ from agent_desk.store.models import BlacklistEntry, Customer
 BEIJING = AddressInput("北京市", "北京市", "海淀区", "中关村大街1号3栋502室", "100080")
 
 
-@pytest.fixture
-def people(ref_db: Database) -> dict[str, int]:
-    """Reference data plus a known cast: a VIP, a blacklisted one, a family sharing one phone."""
-    with transaction(ref_db.factory) as s:
+def make_people(database: Database) -> dict[str, int]:
+    """A known cast on top of the reference data: a VIP, a blacklisted one, a family sharing one phone."""
+    with transaction(database.factory) as s:
         ids = {
             "vip": create_customer(s, CustomerInput("张伟", [("13800138000", "mobile")], [BEIJING])),
             "plain": create_customer(
@@ -31,3 +30,8 @@ def people(ref_db: Database) -> dict[str, int]:
         black.blacklisted, black.blacklist_reason = True, "多次恶意拒收"
         s.add(BlacklistEntry(e164="+8613500135000", reason="骚扰电话"))
     return ids
+
+
+@pytest.fixture
+def people(ref_db: Database) -> dict[str, int]:
+    return make_people(ref_db)

@@ -1,0 +1,255 @@
+"""``agent-desk hub``: run the call-event hub with a simulator or Asterisk AMI source."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import signal
+import ssl
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from agent_desk.telephony.hub import Hub, HubLimits
+from agent_desk.telephony.sources.base import Source, SourceUnavailable
+from agent_desk.telephony.tokens import FileTokens, TokenAuthority, TokenFileError
+
+DEFAULT_LISTEN = "127.0.0.1:8765"
+KEYRING_SERVICE, KEYRING_AMI_NAME = "agent-desk", "ami-secret"
+EXIT_USAGE, EXIT_SOURCE = 2, 3
+_DEFAULTS = HubLimits()
+
+_STANDARD_ATTRS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per line, extras included, so logs can be parsed and searched."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        obj: dict[str, Any] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        for key, value in vars(record).items():
+            if key not in _STANDARD_ATTRS and not key.startswith("_"):
+                obj[key] = value if isinstance(value, str | int | float | bool | None) else str(value)
+        if record.exc_info:
+            obj["exc"] = self.formatException(record.exc_info)
+        return json.dumps(obj, ensure_ascii=False)
+
+
+class HubCliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _host_port(text: str, what: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise HubCliError(f"{what} must be HOST:PORT, got {text!r}")
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def _csv(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``hub`` subcommand to an argparse subparsers object."""
+    p = subparsers.add_parser(
+        "hub",
+        help="run the call-event hub (websockets) fed by a simulator or Asterisk AMI",
+        description="Route call events from a telephony source to the desks of the agents "
+        "they concern. Protocol: docs/protocol.md.",
+    )
+    p.add_argument("--listen", default=DEFAULT_LISTEN, metavar="HOST:PORT")
+    p.add_argument("--source", choices=("simulator", "ami"), default="simulator")
+    p.add_argument(
+        "--tokens",
+        type=Path,
+        metavar="FILE",
+        help="lines 'TOKEN AGENT-ID [supervisor]' (# comments)",
+    )
+    p.add_argument(
+        "--tokens-from-db",
+        action="store_true",
+        help="accept the tokens desks get at login from the user database (--url, or the configured one)",
+    )
+    p.add_argument("--url", help="database URL for --tokens-from-db")
+    p.add_argument("--cert", type=Path, help="TLS certificate (PEM) for wss://")
+    p.add_argument("--key", type=Path, help="TLS private key (PEM)")
+    sim = p.add_argument_group("simulator")
+    sim.add_argument("--scenario", type=Path, action="append", default=[], metavar="FILE")
+    sim.add_argument("--demo", action="store_true", help="generate realistic calls")
+    sim.add_argument("--load", type=float, metavar="CALLS_PER_S", help="load mode")
+    sim.add_argument("--agents", help="comma-separated telephony ids, e.g. SIP/8001,SIP/8002")
+    sim.add_argument("--dnis", help="comma-separated dialled numbers for demo calls")
+    sim.add_argument("--anis", help="comma-separated caller numbers for demo calls")
+    sim.add_argument("--mean-interval", type=float, default=20.0, help="demo: seconds between calls")
+    sim.add_argument("--speed", type=float, default=1.0, help="time compression factor")
+    ami = p.add_argument_group("Asterisk AMI (secret: AGENT_DESK_AMI_SECRET or keyring)")
+    ami.add_argument("--ami", metavar="HOST:PORT", help="AMI address (default port 5038)")
+    ami.add_argument("--ami-user", default="agentdesk")
+    ami.add_argument("--ami-context", default="from-internal", help="dialplan context for click-to-dial")
+    lim = p.add_argument_group("limits")
+    lim.add_argument("--max-frame", type=int, default=_DEFAULTS.max_frame, metavar="BYTES")
+    lim.add_argument("--rate", type=float, default=_DEFAULTS.rate, help="desk frames/s")
+    lim.add_argument("--buffer", type=int, default=_DEFAULTS.buffer, help="replay buffer (frames)")
+    lim.add_argument("--heartbeat", type=float, default=_DEFAULTS.heartbeat, metavar="SECONDS")
+    p.add_argument("--log-format", choices=("json", "text"), default="json")
+    p.set_defaults(func=run_hub)
+
+
+def ami_secret() -> str:
+    secret = os.environ.get("AGENT_DESK_AMI_SECRET")
+    if secret:
+        return secret
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            secret = keyring.get_password(KEYRING_SERVICE, KEYRING_AMI_NAME)
+        except KeyringError as exc:
+            raise HubCliError(
+                f"cannot read the AMI secret from the keyring ({exc}); set AGENT_DESK_AMI_SECRET instead"
+            ) from exc
+    except ImportError:  # pragma: no cover - keyring is a dependency
+        secret = None
+    if not secret:
+        raise HubCliError(
+            "no AMI secret: set AGENT_DESK_AMI_SECRET or store it in the keyring "
+            f"(service {KEYRING_SERVICE!r}, name {KEYRING_AMI_NAME!r})"
+        )
+    return secret
+
+
+def build_source(args: argparse.Namespace) -> Source:
+    if args.source == "ami":
+        from agent_desk.telephony.sources.ami import AmiSettings, AmiSource
+
+        if not args.ami:
+            raise HubCliError("--source ami needs --ami HOST:PORT")
+        text = args.ami if ":" in args.ami else f"{args.ami}:5038"
+        host, port = _host_port(text, "--ami")
+        return AmiSource(AmiSettings(host, port, args.ami_user, ami_secret(), args.ami_context))
+    from agent_desk.telephony.sources import simulator as sim
+
+    try:
+        scenarios = [sim.load_scenario_file(path) for path in args.scenario]
+    except sim.ScenarioError as exc:
+        raise HubCliError(str(exc)) from exc
+    agents = _csv(args.agents) or list(sim.DEMO_AGENTS)
+    dnis = _csv(args.dnis) or list(sim.DEMO_DNIS)
+    demo = None
+    if args.demo or not (scenarios or args.load):
+        demo = sim.DemoSettings(anis=_csv(args.anis), dnis=dnis, agents=agents, mean_interval=args.mean_interval)
+    load = sim.LoadSettings(args.load, agents, dnis) if args.load else None
+    return sim.SimulatorSource(scenarios=scenarios, demo=demo, load=load, speed=args.speed)
+
+
+def _ssl_context(args: argparse.Namespace) -> ssl.SSLContext | None:
+    if not args.cert and not args.key:
+        return None
+    if not (args.cert and args.key):
+        raise HubCliError("--cert and --key go together")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(args.cert, args.key)
+    except (OSError, ssl.SSLError) as exc:
+        raise HubCliError(f"cannot load TLS certificate/key: {exc}") from exc
+    return context
+
+
+def _configure_logging(fmt: str) -> None:
+    root = logging.getLogger()
+    if root.handlers:
+        return  # the embedding program (or pytest) owns logging
+    handler = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        handler.setFormatter(JsonLogFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("agent_desk.telephony.hub.ws").setLevel(logging.WARNING)
+
+
+def _authority(args: argparse.Namespace) -> TokenAuthority:
+    if args.tokens_from_db:
+        # The CLI is where layers are composed: the hub itself only knows the TokenAuthority protocol.
+        from agent_desk.config import load_settings
+        from agent_desk.services.hub_tokens import DatabaseTokens
+        from agent_desk.store.database import DatabaseUnavailable, SchemaOutOfDate, open_database
+        from agent_desk.store.db import DatabaseUrlError
+
+        try:
+            database = open_database(load_settings(overrides={"db_url": args.url}).db_url)
+        except (DatabaseUnavailable, SchemaOutOfDate, DatabaseUrlError) as exc:
+            raise HubCliError(str(exc), EXIT_SOURCE) from exc
+        return DatabaseTokens(database.factory)
+    if args.tokens is None:
+        raise HubCliError("no token source: pass --tokens FILE or --tokens-from-db")
+    try:
+        return FileTokens(args.tokens)
+    except TokenFileError as exc:
+        raise HubCliError(str(exc)) from exc
+
+
+async def serve(args: argparse.Namespace) -> int:
+    authority = _authority(args)
+    host, port = _host_port(args.listen, "--listen")
+    context = _ssl_context(args)
+    limits = HubLimits(max_frame=args.max_frame, rate=args.rate, buffer=args.buffer, heartbeat=args.heartbeat)
+    hub = Hub(authority, build_source(args), limits=limits)
+    try:
+        await hub.start(host, port, context)
+    except OSError as exc:
+        raise HubCliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    except SourceUnavailable as exc:
+        raise HubCliError(str(exc), EXIT_SOURCE) from exc
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C raises instead
+            loop.add_signal_handler(sig, stopping.set)
+    try:
+        await stopping.wait()
+    finally:
+        await hub.stop()
+    return 0
+
+
+def run_hub(args: argparse.Namespace) -> int:
+    _configure_logging(args.log_format)
+    started = time.monotonic()
+    try:
+        return asyncio.run(serve(args))
+    except HubCliError as exc:
+        print(f"agent-desk hub: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        logging.getLogger("agent_desk.telephony.hub").info(
+            "hub interrupted", extra={"uptime": round(time.monotonic() - started, 1)}
+        )
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="agent-desk")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Where the hub's call events come from."""

@@ -1,0 +1,213 @@
+"""Turns this desk's call events into screen pops: one pop per call, lookups off the GUI thread.
+
+Widgets never see events; they get the signals below. Call records are written by
+``services.calls`` on the database worker, in event order.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from agent_desk.core.protocol import CallEvent, EventType, HubFrame
+from agent_desk.services import calls as call_service
+from agent_desk.services.customers import CustomerError, CustomerInput, create_customer, log_access
+from agent_desk.services.screen_pop import PopResult, fill_history, screen_pop
+from agent_desk.ui.context import DeskContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ActiveCall:
+    call_id: str
+    ani: str
+    dnis: str
+    queue: str
+    offered_at: datetime
+    frame_received: float  # perf_counter when the frame arrived: the pop budget is measured from here
+    answered: bool = False
+    ended: bool = False
+    end_reason: str = ""
+    pop: PopResult | None = None
+    customer_id: int | None = None
+    wrapped_up: bool = False
+    events: list[str] = field(default_factory=list)
+
+
+class PopController(QObject):
+    """Signals:
+    pop_ready(ActiveCall): the pop's data is loaded (first time for this call).
+    pop_updated(ActiveCall): the same call's pop changed (customer picked, created).
+    call_state_changed(ActiveCall): answered, transferred or ended.
+    missed_changed(list): calls offered to this desk that it never answered, newest first.
+    wrap_up_saved(str): call id.
+    create_failed(str): the new customer was not saved, and why (the form keeps what was typed).
+    error(str): something the agent should see.
+    """
+
+    pop_ready = Signal(object)
+    pop_updated = Signal(object)
+    call_state_changed = Signal(object)
+    missed_changed = Signal(list)
+    wrap_up_saved = Signal(str)
+    create_failed = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, ctx: DeskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.calls: dict[str, ActiveCall] = {}
+        self.current: ActiveCall | None = None
+        self.missed: list[ActiveCall] = []
+        self._agent = ctx.settings.agent_id or (ctx.user.telephony_id or "")
+        # Set by the window when a hub link exists; a desk also works without telephony.
+        self.send_command: Callable[[dict[str, str]], None] | None = None
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def on_frame(self, frame: HubFrame) -> None:
+        if frame.event is not None:
+            self.on_event(frame.event, datetime.fromtimestamp(frame.ts, UTC).replace(tzinfo=None) if frame.ts else None)
+
+    def on_snapshot(self, frame: HubFrame) -> None:
+        """After a resync the hub lists calls in progress: pop any offered to us that we never saw."""
+        for event in frame.calls:
+            if event.agent == self._agent and event.call_id not in self.calls:
+                self.on_event(replace(event, type=EventType.CALL_OFFERED), None)
+                if event.type != EventType.CALL_OFFERED:
+                    self.on_event(event, None)  # e.g. already answered before the desk restarted
+
+    def on_event(self, event: CallEvent, at: datetime | None) -> None:
+        if not event.call_id:
+            return
+        if event.type.startswith("call."):
+            factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
+            self.ctx.runner.run(
+                lambda: call_service.record_event(factory, event, at, region=region),
+                on_failure=lambda exc: self.error.emit(self.tr("Could not record the call: {0}").format(exc)),
+            )
+        call = self.calls.get(event.call_id)
+        if event.type == EventType.CALL_OFFERED and (not event.agent or event.agent == self._agent):
+            if call is not None:
+                return  # one call never pops twice, however often the event repeats
+            call = ActiveCall(event.call_id, event.ani, event.dnis, event.queue, at or _now(), time.perf_counter())
+            self.calls[event.call_id] = call
+            self.current = call
+            self._load_pop(call)
+            return
+        if call is None:
+            return
+        call.events.append(event.type)
+        if event.type == EventType.CALL_ANSWERED:
+            call.answered = True
+        elif event.type == EventType.CALL_TRANSFERRED and event.target and event.target != self._agent:
+            call.ended, call.end_reason = True, "transferred"
+        elif event.type == EventType.CALL_ENDED:
+            call.ended, call.end_reason = True, event.reason or ""
+            if not call.answered and call not in self.missed:
+                self.missed.insert(0, call)
+                self.missed_changed.emit(list(self.missed))
+            elif call.answered:
+                # After-call work: not offered new calls until the wrap-up is saved.
+                self._report_state("paused", "after_call_work")
+        self.call_state_changed.emit(call)
+
+    # --- pops -----------------------------------------------------------------------------------
+
+    def _load_pop(self, call: ActiveCall) -> None:
+        factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
+
+        def lookup() -> PopResult:
+            with factory() as session:
+                return screen_pop(session, call.ani, call.dnis, region=region)
+
+        def done(result: PopResult) -> None:
+            call.pop = result
+            if result.card is not None:
+                self._select(call, result.card.id, reload=False)
+            self.pop_ready.emit(call)
+
+        self.ctx.runner.run(lookup, done, lambda exc: self.error.emit(self.tr("Screen pop failed: {0}").format(exc)))
+
+    def choose_customer(self, call: ActiveCall, customer_id: int) -> None:
+        """The agent picked one of several customers on one number, or created a new one."""
+        self._select(call, customer_id, reload=True)
+
+    def _select(self, call: ActiveCall, customer_id: int, *, reload: bool) -> None:
+        call.customer_id = customer_id
+        factory, region, user_id = self.ctx.database.factory, self.ctx.settings.phone_region, self.ctx.user.id
+        pop = call.pop
+
+        def load() -> PopResult | None:
+            with factory() as session, session.begin():
+                log_access(session, user_id=user_id, customer_id=customer_id, context="pop")
+                if reload and pop is not None:
+                    return fill_history(session, pop, customer_id, region)
+            return None
+
+        def done(result: PopResult | None) -> None:
+            if result is not None:
+                self.pop_updated.emit(call)
+
+        self.ctx.runner.run(load, done, lambda exc: self.error.emit(str(exc)))
+
+    def create_customer(self, call: ActiveCall, data: CustomerInput) -> None:
+        factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
+
+        def create() -> int:
+            with factory() as session, session.begin():
+                return create_customer(session, data, region=region)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CustomerError):
+                self.create_failed.emit(str(exc))
+            else:
+                self.create_failed.emit(self.tr("Could not save the customer: {0}").format(exc))
+
+        def created(customer_id: int) -> None:
+            if call.pop is not None:
+                call.pop.matches = []
+            self._select(call, customer_id, reload=True)
+
+        self.ctx.runner.run(create, created, failed)
+
+    def reopen(self, call_id: str) -> None:
+        call = self.calls.get(call_id)
+        if call is not None and call.pop is not None:
+            self.current = call
+            self.pop_updated.emit(call)
+
+    # --- wrap-up --------------------------------------------------------------------------------
+
+    def save_wrap_up(self, call: ActiveCall, disposition: str, notes: str) -> None:
+        factory, user_id = self.ctx.database.factory, self.ctx.user.id
+
+        def save() -> None:
+            call_service.wrap_up(
+                factory, call.call_id, disposition=disposition, notes=notes,
+                agent_user_id=user_id, customer_id=call.customer_id,
+            )  # fmt: skip
+
+        def done(_result: None) -> None:
+            call.wrapped_up = True
+            if call in self.missed:
+                self.missed.remove(call)
+                self.missed_changed.emit(list(self.missed))
+            self._report_state("available", "")
+            self.wrap_up_saved.emit(call.call_id)
+
+        self.ctx.runner.run(save, done, lambda exc: self.error.emit(str(exc)))
+
+    def _report_state(self, state: str, reason: str) -> None:
+        if self.send_command is not None:
+            self.send_command({"op": "agent.state", "state": state, "reason": reason})
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

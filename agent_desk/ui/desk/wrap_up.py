@@ -1,0 +1,60 @@
+"""Wrap-up: disposition code and notes for the call that just ended (or is still going)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+
+from agent_desk.services.calls import DispositionView
+
+
+class WrapUpPanel(QWidget):
+    """Signals:
+    save_requested(str, str): disposition code and notes (Ctrl+Return).
+    """
+
+    save_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel(self.tr("No call"))
+        self.status.setObjectName("call_status")
+        self.disposition = QComboBox()
+        self.disposition.setObjectName("disposition")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("wrap_notes")
+        self.notes.setPlaceholderText(self.tr("What did the caller want? What was agreed?"))
+        self.save = QPushButton(self.tr("Save wrap-up (Ctrl+Enter)"))
+        self.save.setObjectName("wrap_save")
+        self.save.setEnabled(False)
+        self.save.clicked.connect(self._submit)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._submit)
+        form = QFormLayout(self)
+        form.addRow(self.status)
+        form.addRow(self.tr("&Disposition:"), self.disposition)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow(self.save)
+
+    def set_dispositions(self, items: list[DispositionView]) -> None:
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        self.disposition.clear()
+        for d in items:
+            self.disposition.addItem(d.label_zh if chinese and d.label_zh else d.label, d.code)
+
+    def start(self, status: str) -> None:
+        self.status.setText(status)
+        self.notes.clear()
+        self.disposition.setCurrentIndex(0)
+        self.save.setEnabled(True)
+
+    def set_status(self, status: str) -> None:
+        self.status.setText(status)
+
+    def saved(self) -> None:
+        self.save.setEnabled(False)
+        self.status.setText(self.tr("Wrap-up saved"))
+
+    def _submit(self) -> None:
+        if self.save.isEnabled() and self.disposition.currentData():
+            self.save_requested.emit(self.disposition.currentData(), self.notes.toPlainText())

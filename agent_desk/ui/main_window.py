@@ -1,0 +1,163 @@
+"""The main window: one tab per workspace the role may use, status bar with the hub and database links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget
+
+from agent_desk import __version__
+from agent_desk.core.roles import Workspace, workspaces_for
+from agent_desk.store.db import describe
+from agent_desk.ui.context import DeskContext
+from agent_desk.ui.messages import show_box
+
+WorkspaceFactory = Callable[[DeskContext], QWidget]
+
+_LINK_STYLE = {
+    "connected": ("#2e7d32", "Hub: connected"),
+    "connecting": ("#f9a825", "Hub: connecting…"),
+    "reconnecting": ("#f9a825", "Hub: reconnecting…"),
+    "refused": ("#c62828", "Hub: refused"),
+    "stopped": ("gray", "Hub: off"),
+}
+DB_CHECK_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: DeskContext,
+        factories: Mapping[Workspace, WorkspaceFactory],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("AgentDesk — {0}").format(ctx.user.display_name))
+        self.setWindowIcon(QIcon.fromTheme("call-start"))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workspaces")
+        self.workspaces: dict[Workspace, QWidget] = {}
+        titles = self._titles()
+        for workspace in workspaces_for(ctx.user.role):
+            factory = factories.get(workspace)
+            if factory is None:
+                continue
+            widget = factory(ctx)
+            self.workspaces[workspace] = widget
+            self.tabs.addTab(widget, titles[workspace])
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+
+        who = (
+            f"{ctx.user.display_name} ({ctx.user.role}{', ' + ctx.user.telephony_id if ctx.user.telephony_id else ''})"
+        )
+        self.user_label = QLabel(who)
+        self.hub_label = QLabel()
+        self.hub_label.setObjectName("hub_link")
+        self.db_label = QLabel()
+        self.db_label.setObjectName("db_link")
+        for label in (self.user_label, self.hub_label, self.db_label):
+            self.statusBar().addPermanentWidget(label)
+        self.set_hub_state("stopped", "")
+        self.set_db_state(True, "")
+
+        ctx.messages.info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.messages.warning.connect(lambda text: show_box(self, self.tr("AgentDesk"), text, QMessageBox.Icon.Warning))
+        ctx.messages.error.connect(lambda text: show_box(self, self.tr("AgentDesk"), text, QMessageBox.Icon.Critical))
+        ctx.runner.failed.connect(lambda exc: ctx.messages.error.emit(str(exc)))
+
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip("AgentDesk")
+            self.tray.activated.connect(lambda _reason: self.bring_to_front())
+            self.tray.show()
+
+        self._db_timer = QTimer(self)
+        self._db_timer.timeout.connect(self._check_database)
+        self._db_timer.start(DB_CHECK_MS)
+
+    def _titles(self) -> dict[Workspace, str]:
+        return {
+            Workspace.DESK: self.tr("&Desk"),
+            Workspace.CUSTOMERS: self.tr("C&ustomers"),
+            Workspace.REVIEW: self.tr("&Review"),
+            Workspace.LOGISTICS: self.tr("&Logistics"),
+            Workspace.KNOWLEDGE: self.tr("&Knowledge"),
+            Workspace.SUPERVISION: self.tr("&Supervision"),
+        }
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(index).replace("&", ""), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About AgentDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        show_box(
+            self,
+            self.tr("About AgentDesk"),
+            self.tr("AgentDesk {0}\nDatabase: {1}").format(__version__, describe(self.ctx.database.url)),
+            QMessageBox.Icon.Information,
+        )
+
+    # --- status -----------------------------------------------------------------------------------
+
+    def set_hub_state(self, state: str, detail: str) -> None:
+        colour, text = _LINK_STYLE.get(state, ("gray", f"Hub: {state}"))
+        self.hub_label.setText(f'<span style="color:{colour}">●</span> {self.tr(text)}')
+        self.hub_label.setToolTip(detail)
+
+    def set_db_state(self, ok: bool, detail: str) -> None:
+        kind = "SQLite" if self.ctx.database.dialect == "sqlite" else "PostgreSQL"
+        if ok:
+            self.db_label.setText(f'<span style="color:#2e7d32">●</span> {kind}')
+            self.db_label.setToolTip(describe(self.ctx.database.url))
+        else:
+            self.db_label.setText(f'<span style="color:#c62828">●</span> {self.tr("{0} unreachable").format(kind)}')
+            self.db_label.setToolTip(detail)
+
+    def _check_database(self) -> None:
+        from sqlalchemy import text
+
+        engine = self.ctx.database.engine
+
+        def ping() -> None:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+
+        def failed(exc: BaseException) -> None:
+            self.set_db_state(False, str(exc))
+            self.statusBar().showMessage(self.tr("The database cannot be reached; retrying. Your typing is kept."))
+
+        self.ctx.runner.run(ping, lambda _r: self.set_db_state(True, ""), failed)
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized() and self.tray is not None:
+            self.tray.showMessage(
+                self.tr("Incoming call"), self.tr("A caller is waiting"), QSystemTrayIcon.MessageIcon.Information
+            )
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._db_timer.stop()
+        super().closeEvent(event)

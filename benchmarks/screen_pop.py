@@ -1,0 +1,162 @@
+"""Screen pop budget: event in → data ready, and frame in → pop painted.
+
+    python benchmarks/screen_pop.py --url sqlite:////tmp/scale.sqlite3 [--url postgresql://…] [--samples 2000]
+
+Each database should hold scale data (``agent-desk demo-data --customers 1000000
+--orders-per-customer 5 --calls-per-customer 10 --url …``); ``--build N`` makes it first.
+Beside every figure the floor measured in the same run: one indexed phone lookup via raw DB-API.
+Budgets (DESIGN.md): data ready p99 < 5 ms on SQLite, < 10 ms on PostgreSQL; painted < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select, text
+
+from agent_desk.services.screen_pop import screen_pop
+from agent_desk.store.database import Database, open_database
+from agent_desk.store.models import BusinessLineNumber, Call, Customer, CustomerPhone, Order
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def fmt(name: str, ms: list[float]) -> str:
+    return (
+        f"{name:<34} p50 {statistics.median(ms):7.3f} ms   p99 {pct(ms, 0.99):7.3f} ms   "
+        f"max {max(ms):7.3f} ms   (n={len(ms)})"
+    )
+
+
+def sample_numbers(db: Database, n: int, rng: random.Random) -> tuple[list[str], list[str]]:
+    with db.factory() as s:
+        max_id = s.scalar(select(func.max(CustomerPhone.id))) or 0
+        numbers: list[str] = []
+        while len(numbers) < n * 0.9 and max_id:
+            pid = rng.randint(1, max_id)
+            e164 = s.scalar(select(CustomerPhone.e164).where(CustomerPhone.id == pid))
+            if e164:
+                numbers.append(e164.removeprefix("+86"))
+        numbers += [f"139{rng.randrange(10**8):08d}" for _ in range(n - len(numbers))]  # unknown callers
+        dnis = list(s.scalars(select(BusinessLineNumber.dnis))) or [""]
+    rng.shuffle(numbers)
+    return numbers, dnis
+
+
+def floor_lookup(db: Database, numbers: list[str]) -> list[float]:
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        mark = "?" if db.dialect == "sqlite" else "%s"
+        sql = f"SELECT customer_id FROM customer_phones WHERE e164 = {mark}"
+        out = []
+        for n in numbers:
+            t = time.perf_counter()
+            cur.execute(sql, ("+86" + n,))
+            cur.fetchall()
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+    finally:
+        raw.close()
+
+
+def data_ready(db: Database, numbers: list[str], dnis: list[str]) -> tuple[list[float], int]:
+    out, matched = [], 0
+    for i, n in enumerate(numbers):
+        t = time.perf_counter()
+        with db.factory() as session:
+            result = screen_pop(session, n, dnis[i % len(dnis)])
+        out.append((time.perf_counter() - t) * 1000)
+        matched += bool(result.matches)
+    return out, matched
+
+
+def painted(db: Database, numbers: list[str], dnis: list[str]) -> list[float]:
+    """Frames through the real controller and widgets (offscreen), lookup on the worker thread."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desk.config import Settings
+    from agent_desk.core.protocol import CallEvent, encode_event, parse_hub_frame
+    from agent_desk.services.auth import CurrentUser
+    from agent_desk.ui.context import DeskContext
+    from agent_desk.ui.desk.pop_controller import PopController
+    from agent_desk.ui.desk.workspace import DeskWorkspace
+    from agent_desk.ui.messages import bridge
+    from agent_desk.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    runner = TaskRunner()
+    user = CurrentUser(1, "bench", "Bench", "agent", "SIP/8001")
+    ctx = DeskContext(user, db, runner, Settings(db_url=db.url, hub_url=""), bridge())
+    controller = PopController(ctx)
+    desk = DeskWorkspace(ctx, controller)
+    desk.resize(1200, 800)
+    desk.show()
+    out: list[float] = []
+    controller.pop_ready.connect(lambda _c: out.append(desk.last_pop_ms or 0.0))
+    for i, n in enumerate(numbers):
+        want = len(out) + 1
+        event = CallEvent(type="call.offered", call_id=f"bench-{time.time_ns()}-{i}", ani=n,
+                          dnis=dnis[i % len(dnis)], agent="SIP/8001")  # fmt: skip
+        frame = parse_hub_frame(encode_event(event, epoch="bench", seq=i + 1, ts=time.time()))
+        controller.on_frame(frame)
+        deadline = time.monotonic() + 5
+        while len(out) < want and time.monotonic() < deadline:
+            app.processEvents()
+    runner.shutdown()
+    desk.close()
+    return out
+
+
+def describe_size(db: Database) -> str:
+    with db.factory() as s:
+        counts = [s.scalar(select(func.count()).select_from(m)) for m in (Customer, Order, Call)]
+        if db.dialect == "sqlite":
+            s.execute(text("SELECT 1"))
+    return f"{counts[0]:,} customers / {counts[1]:,} orders / {counts[2]:,} calls"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", action="append", required=True)
+    parser.add_argument("--samples", type=int, default=2000)
+    parser.add_argument("--painted-samples", type=int, default=300)
+    parser.add_argument("--build", type=int, help="first add this many customers (5 orders, 10 calls each)")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    for url in args.url:
+        db = open_database(url, auto_upgrade=True)
+        if args.build:
+            from agent_desk.services.demo_data import DemoSize, generate
+
+            t = time.perf_counter()
+            generate(db.engine, DemoSize(args.build, 5, 10), seed=11)
+            print(f"built in {time.perf_counter() - t:.0f} s")
+        print(f"\n== {db.dialect}: {describe_size(db)}")
+        numbers, dnis = sample_numbers(db, args.samples, rng)
+        data_ready(db, numbers[:200], dnis)  # warm caches and the statement cache
+        floor = floor_lookup(db, numbers)
+        ready, matched = data_ready(db, numbers, dnis)
+        print(fmt("floor: one indexed lookup (DB-API)", floor))
+        print(fmt("event in -> data ready", ready) + f"  matched {matched / len(numbers):.0%}")
+        print(f"{'':<34} p99 / floor p99 = {pct(ready, 0.99) / pct(floor, 0.99):.1f}x")
+        paint = painted(db, numbers[: args.painted_samples], dnis)
+        print(fmt("frame in -> pop painted", paint))
+        db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

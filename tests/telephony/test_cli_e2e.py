@@ -1,0 +1,161 @@
+"""The real ``hub`` command in a subprocess, fed by a fake AMI that replays captures."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+
+from websockets.asyncio.client import connect
+
+from agent_desk.core.protocol import encode_hello
+
+from .fake_ami import DATA, FakeAmi
+
+CLI = [sys.executable, "-m", "agent_desk.telephony.cli", "hub"]
+
+
+def token_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tokens"
+    path.write_text("# desk tokens\ntok-777 SIP/777\ntok-sup boss supervisor\n", encoding="utf-8")
+    return path
+
+
+async def start_hub(*args: str, secret: str = "s3cret") -> tuple[asyncio.subprocess.Process, int]:
+    env = {**os.environ, "AGENT_DESK_AMI_SECRET": secret, "PYTHONUNBUFFERED": "1"}
+    proc = await asyncio.create_subprocess_exec(
+        *CLI, "--listen", "127.0.0.1:0", *args, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    while True:
+        line = await asyncio.wait_for(proc.stderr.readline(), 15)
+        if not line:
+            raise AssertionError(f"hub exited with {await proc.wait()} before listening")
+        record = json.loads(line)
+        if record["msg"] == "hub listening":
+            return proc, int(record["port"])
+
+
+async def stop_hub(proc: asyncio.subprocess.Process) -> int:
+    proc.terminate()
+    return await asyncio.wait_for(proc.wait(), 10)
+
+
+def test_hub_with_ami_source_gives_a_plain_websockets_client_the_expected_frames(
+    tmp_path: Path,
+) -> None:
+    async def scenario() -> None:
+        gate = asyncio.Event()
+        ami = FakeAmi([([], (DATA / "queue-call-answered.raw").read_bytes())], gate=gate)
+        ami_port = await ami.start()
+        proc, port = await start_hub(
+            "--source", "ami", "--ami", f"127.0.0.1:{ami_port}", "--ami-user", "agentdesk",
+            "--tokens", str(token_file(tmp_path)),
+        )  # fmt: skip
+        async with connect(f"ws://127.0.0.1:{port}") as ws:
+            await ws.send(encode_hello("tok-777", "SIP/777"))
+            first = [json.loads(await ws.recv()) for _ in range(2)]
+            assert [f["type"] for f in first] == ["welcome", "snapshot"]
+            gate.set()  # now the PBX takes the call
+            frames = []
+            while not frames or frames[-1]["type"] != "call.ended":
+                frame = json.loads(await asyncio.wait_for(ws.recv(), 10))
+                if frame["type"] != "heartbeat":
+                    frames.append(frame)
+        calls = [f for f in frames if f["type"].startswith("call.")]
+        assert [f["type"] for f in calls] == ["call.offered", "call.answered", "call.ended"]
+        pop = calls[0]
+        assert (pop["agent"], pop["ani"], pop["dnis"]) == ("SIP/777", "123", "888999")
+        assert calls[-1]["reason"] == "completed" and calls[-1]["ended_by"] == "caller"
+        seqs = [f["seq"] for f in frames]
+        assert seqs == sorted(set(seqs))
+        assert [a["Action"] for a in ami.actions][:3] == ["Login", "QueueStatus", "CoreShowChannels"]
+        assert await stop_hub(proc) == 0
+        await ami.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_hub_reconnects_to_ami_and_rebuilds_the_call_in_progress(tmp_path: Path) -> None:
+    raw = (DATA / "queue-call-answered.raw").read_bytes()
+    cut = raw.index(b"Event: AgentConnect")
+    # First link: up to the agent ringing, then the PBX drops us. Second link: the
+    # listing shows the caller bridged with SIP/777, then the rest of the call.
+    listing = [
+        {"Channel": "SIP/toOurAster-000000bb", "Uniqueid": "1514295827.372",
+         "Linkedid": "1514295827.372", "CallerIDNum": "123", "BridgeId": "b1",
+         "Application": "AppQueue"},
+        {"Channel": "SIP/777-000000bc", "Uniqueid": "1514295839.373",
+         "Linkedid": "1514295827.372", "CallerIDNum": "777", "BridgeId": "b1",
+         "Application": "AppDial"},
+    ]  # fmt: skip
+
+    async def scenario() -> None:
+        ami = FakeAmi([([], raw[:cut]), (listing, raw[cut:])], hold_open=False)
+        ami_port = await ami.start()
+        proc, port = await start_hub(
+            "--source", "ami", "--ami", f"127.0.0.1:{ami_port}",
+            "--tokens", str(token_file(tmp_path)),
+        )  # fmt: skip
+        async with connect(f"ws://127.0.0.1:{port}") as ws:
+            await ws.send(encode_hello("tok-sup", ""))
+            types: list[str] = []
+            while "call.ended" not in types:
+                frame = json.loads(await asyncio.wait_for(ws.recv(), 15))
+                types += [frame["type"]] + [c["type"] for c in frame.get("calls", [])]
+        assert ami.connections >= 2
+        assert "call.answered" in types
+        assert await stop_hub(proc) == 0
+        await ami.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_clear_messages_when_the_port_is_taken_or_ami_unreachable(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        tokens = str(token_file(tmp_path))
+        with socket.socket() as busy:
+            busy.bind(("127.0.0.1", 0))
+            busy.listen()
+            port = busy.getsockname()[1]
+            proc = await asyncio.create_subprocess_exec(
+                *CLI, "--listen", f"127.0.0.1:{port}", "--tokens", tokens,
+                stderr=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+            _, err = await asyncio.wait_for(proc.communicate(), 20)
+            assert proc.returncode == 2
+            assert f"cannot listen on 127.0.0.1:{port}" in err.decode()
+        with socket.socket() as closed:
+            closed.bind(("127.0.0.1", 0))
+            dead = closed.getsockname()[1]  # bound but not listening: refused
+            proc = await asyncio.create_subprocess_exec(
+                *CLI, "--listen", "127.0.0.1:0", "--tokens", tokens, "--source", "ami",
+                "--ami", f"127.0.0.1:{dead}", env={**os.environ, "AGENT_DESK_AMI_SECRET": "x"},
+                stderr=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+            _, err = await asyncio.wait_for(proc.communicate(), 20)
+            assert proc.returncode == 3
+            assert f"cannot reach Asterisk AMI at 127.0.0.1:{dead}" in err.decode()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_wrong_ami_secret_is_reported_at_start(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        ami = FakeAmi([([], b"")])
+        ami_port = await ami.start()
+        proc = await asyncio.create_subprocess_exec(
+            *CLI, "--listen", "127.0.0.1:0", "--tokens", str(token_file(tmp_path)),
+            "--source", "ami", "--ami", f"127.0.0.1:{ami_port}",
+            env={**os.environ, "AGENT_DESK_AMI_SECRET": "wrong"}, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, err = await asyncio.wait_for(proc.communicate(), 20)
+        assert proc.returncode == 3
+        assert "refused user 'agentdesk': Authentication failed" in err.decode()
+        await ami.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))

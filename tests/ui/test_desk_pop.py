@@ -1,0 +1,152 @@
+"""The agent's screen pop, driven by call events as the hub delivers them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from agent_desk.app import Desktop
+from agent_desk.core.roles import Workspace
+from agent_desk.store.models import Call, Customer, CustomerAccess
+from tests.ui.conftest import frame, login_window
+
+TIMEOUT = 5000
+
+
+def _desk(desktop: Desktop, qtbot):  # type: ignore[no-untyped-def]
+    window = login_window(desktop, qtbot, "agent1")
+    return window, window.workspaces[Workspace.DESK]
+
+
+def _pop(desk, qtbot, f):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(desk.controller.pop_ready, timeout=TIMEOUT) as blocker:
+        desk.controller.on_frame(f)
+    return blocker.args[0]
+
+
+def test_offered_call_pops_the_vip_with_business_line(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    call = _pop(desk, qtbot, frame("call.offered", ani="+86 138 0013 8000", dnis="4008001001"))
+    assert call.customer_id == cast["vip"]
+    assert "张伟" in desk.view.header.text() and "VIP" in desk.view.header.text()
+    assert "保健品热线" in desk.view.line.text()
+    assert "康元保健热线" in desk.view.script.toPlainText()
+    assert not desk.view.banner.isVisible()
+    assert desk.view.order_button.isEnabled()
+    assert desk.last_pop_ms is not None
+    qtbot.waitUntil(lambda: _count(desktop, CustomerAccess) == 1, timeout=TIMEOUT)
+
+
+def test_blacklisted_caller_shows_a_red_warning(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    window, desk = _desk(desktop, qtbot)
+    window.show()
+    _pop(desk, qtbot, frame("call.offered", ani="13700137000"))
+    assert desk.view.banner.isVisible()
+    assert "BLACKLISTED" in desk.view.banner.text() and "多次恶意拒收" in desk.view.banner.text()
+
+
+def test_unknown_caller_gets_a_prefilled_form_and_becomes_a_customer(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _pop(desk, qtbot, frame("call.offered", ani="13911112222", dnis="4008001002"))
+    form = desk.view.new_customer
+    assert desk.view.stack.currentWidget() is form
+    assert form.phone.text() == "139 1111 2222"
+    form.save.click()  # no name yet
+    qtbot.waitUntil(lambda: "name" in form.error.text(), timeout=TIMEOUT)
+    form.name.setText("陈新")
+    form.province.setText("上海市")
+    form.city.setText("上海市")
+    form.detail.setText("南京西路100号")
+    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
+        form.save.click()
+    assert "陈新" in desk.view.header.text()
+    assert desk.view.stack.currentWidget() is desk.view.tabs
+    with desktop.database.factory() as s:
+        assert s.scalar(select(Customer.name).where(Customer.name == "陈新")) == "陈新"
+
+
+def test_shared_number_offers_a_picker(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _pop(desk, qtbot, frame("call.offered", ani="13600136000"))
+    assert desk.view.picker.count() == 2
+    assert desk.view.stack.currentIndex() == 1
+    desk.view.picker.setCurrentRow(1)
+    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
+        desk.view.picker.itemActivated.emit(desk.view.picker.currentItem())
+    assert "王强" in desk.view.header.text()
+
+
+def test_withheld_number_pops_without_a_form(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _pop(desk, qtbot, frame("call.offered", ani="anonymous", dnis="4008001003"))
+    assert "Withheld" in desk.view.header.text()
+    assert desk.view.stack.currentWidget() is desk.view.tabs
+    assert not desk.view.order_button.isEnabled()
+
+
+def test_a_call_pops_once_however_often_it_is_offered(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    pops: list[object] = []
+    desk.controller.pop_ready.connect(pops.append)
+    offered = frame("call.offered", ani="13800138000")
+    _pop(desk, qtbot, offered)
+    for _ in range(3):
+        desk.controller.on_frame(frame("call.offered", ani="13800138000"))
+    desk.controller.on_frame(frame("call.offered", call_id="other-agent", agent="SIP/8002", ani="13800138000"))
+    qtbot.waitUntil(lambda: _count(desktop, Call) == 2, timeout=TIMEOUT)  # both calls are recorded...
+    assert len(pops) == 1  # ...but this desk popped only its own, once
+
+
+def test_wrap_up_is_saved_with_the_call(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _pop(desk, qtbot, frame("call.offered", ani="13800138000", dnis="4008001001"))
+    desk.controller.on_frame(frame("call.answered", ani="13800138000"))
+    desk.controller.on_frame(frame("call.ended", ani="13800138000", reason="completed"))
+    assert "wrap up" in desk.wrap_up.status.text()
+    index = desk.wrap_up.disposition.findData("sale")
+    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    index = desk.wrap_up.disposition.findData("sale")
+    desk.wrap_up.disposition.setCurrentIndex(index)
+    desk.wrap_up.notes.setPlainText("两盒鱼油，货到付款")
+    with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    with desktop.database.factory() as s:
+        call = s.scalars(select(Call)).one()
+    assert (call.disposition_code, call.notes, call.customer_id) == ("sale", "两盒鱼油，货到付款", cast["vip"])
+    assert call.answered_at is not None and call.end_reason == "completed"
+
+
+def test_unanswered_pop_stays_in_the_missed_list(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _pop(desk, qtbot, frame("call.offered", ani="13800138000"))
+    with qtbot.waitSignal(desk.controller.missed_changed, timeout=TIMEOUT):
+        desk.controller.on_frame(frame("call.ended", ani="13800138000", reason="no_answer"))
+    assert desk.missed.count() == 1 and "张伟" in desk.missed.item(0).text()
+
+
+def test_workspaces_follow_the_role(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    window = login_window(desktop, qtbot, "auditor1")
+    assert Workspace.DESK not in window.workspaces
+
+
+def _count(desktop: Desktop, model: type) -> int:
+    from sqlalchemy import func
+
+    with desktop.database.factory() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_a_restarted_desk_pops_calls_in_progress_from_the_snapshot(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    from agent_desk.core.protocol import CallEvent, encode_snapshot, parse_hub_frame
+
+    _window, desk = _desk(desktop, qtbot)
+    calls = [
+        CallEvent(type="call.answered", call_id="talking", ani="13800138000", agent="SIP/8001"),
+        CallEvent(type="call.offered", call_id="someone-else", ani="13900139000", agent="SIP/8002"),
+    ]
+    snapshot = parse_hub_frame(encode_snapshot(calls, epoch="e2", seq=1, ts=1_790_000_000.0))
+    with qtbot.waitSignal(desk.controller.pop_ready, timeout=TIMEOUT) as blocker:
+        desk.controller.on_snapshot(snapshot)
+    call = blocker.args[0]
+    assert call.call_id == "talking" and call.answered
+    assert "张伟" in desk.view.header.text()
+    assert set(desk.controller.calls) == {"talking"}
