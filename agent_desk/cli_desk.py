@@ -127,11 +127,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     port = args.port or _free_port()
-    hub_cmd = [
-        sys.executable, "-m", "agent_desk.cli", "hub", "--listen", f"127.0.0.1:{port}", "--source", "simulator",
-        "--demo", "--tokens-from-db", "--url", db.url, "--agents", ",".join(agents), "--anis", ",".join(anis),
-        "--dnis", ",".join(dnis), "--log-format", "text",
-    ]  # fmt: skip
+    hub_cmd = [sys.executable, "-m", "agent_desk.cli", "hub", "--listen", f"127.0.0.1:{port}"]
+    hub_cmd += ["--source", "simulator", "--demo", "--tokens-from-db", "--record-calls", "--url", db.url]
+    hub_cmd += ["--agents", ",".join(agents), "--anis", ",".join(anis), "--dnis", ",".join(dnis)]
+    hub_cmd += ["--log-format", "text"]
     if args.call_every:
         hub_cmd += ["--mean-interval", str(args.call_every)]
     print(f"starting the hub with simulated calls on ws://127.0.0.1:{port} …")

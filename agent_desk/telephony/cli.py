@@ -83,7 +83,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="accept the tokens desks get at login from the user database (--url, or the configured one)",
     )
-    p.add_argument("--url", help="database URL for --tokens-from-db")
+    p.add_argument("--url", help="database URL for --tokens-from-db and --record-calls")
+    p.add_argument(
+        "--record-calls",
+        action="store_true",
+        help="write every call (abandoned ones too) to the database as it happens",
+    )
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM) for wss://")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     sim = p.add_argument_group("simulator")
@@ -183,19 +188,23 @@ def _configure_logging(fmt: str) -> None:
     logging.getLogger("agent_desk.telephony.hub.ws").setLevel(logging.WARNING)
 
 
+def _database(args: argparse.Namespace) -> Any:
+    # The CLI is where layers are composed: the hub itself knows only TokenAuthority and observers.
+    from agent_desk.config import load_settings
+    from agent_desk.store.database import DatabaseUnavailable, SchemaOutOfDate, open_database
+    from agent_desk.store.db import DatabaseUrlError
+
+    try:
+        return open_database(load_settings(overrides={"db_url": args.url}).db_url)
+    except (DatabaseUnavailable, SchemaOutOfDate, DatabaseUrlError) as exc:
+        raise HubCliError(str(exc), EXIT_SOURCE) from exc
+
+
 def _authority(args: argparse.Namespace) -> TokenAuthority:
     if args.tokens_from_db:
-        # The CLI is where layers are composed: the hub itself only knows the TokenAuthority protocol.
-        from agent_desk.config import load_settings
         from agent_desk.services.hub_tokens import DatabaseTokens
-        from agent_desk.store.database import DatabaseUnavailable, SchemaOutOfDate, open_database
-        from agent_desk.store.db import DatabaseUrlError
 
-        try:
-            database = open_database(load_settings(overrides={"db_url": args.url}).db_url)
-        except (DatabaseUnavailable, SchemaOutOfDate, DatabaseUrlError) as exc:
-            raise HubCliError(str(exc), EXIT_SOURCE) from exc
-        return DatabaseTokens(database.factory)
+        return DatabaseTokens(_database(args).factory)
     if args.tokens is None:
         raise HubCliError("no token source: pass --tokens FILE or --tokens-from-db")
     try:
@@ -209,7 +218,14 @@ async def serve(args: argparse.Namespace) -> int:
     host, port = _host_port(args.listen, "--listen")
     context = _ssl_context(args)
     limits = HubLimits(max_frame=args.max_frame, rate=args.rate, buffer=args.buffer, heartbeat=args.heartbeat)
-    hub = Hub(authority, build_source(args), limits=limits)
+    recorder = None
+    if args.record_calls:
+        from agent_desk.config import load_settings
+        from agent_desk.services.call_recorder import CallRecorder
+
+        region = load_settings().phone_region
+        recorder = CallRecorder(_database(args).factory, region=region).start()
+    hub = Hub(authority, build_source(args), limits=limits, observers=[recorder] if recorder else [])
     try:
         await hub.start(host, port, context)
     except OSError as exc:
@@ -225,6 +241,8 @@ async def serve(args: argparse.Namespace) -> int:
         await stopping.wait()
     finally:
         await hub.stop()
+        if recorder is not None:
+            recorder.stop()
     return 0
 
 

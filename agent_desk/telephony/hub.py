@@ -143,8 +143,11 @@ class Hub:
         limits: HubLimits | None = None,
         epoch: str | None = None,
         clock: Callable[[], float] = time.time,
+        observers: Iterable[Callable[[CallEvent, float], None]] = (),
     ) -> None:
         self.authority = authority
+        # Told every call event as routed (e.g. the call recorder). They run on the event loop: hand off, never block.
+        self.observers = list(observers)
         self.source = source
         self.limits = limits or HubLimits()
         self.epoch = epoch or secrets.token_hex(6)
@@ -184,7 +187,13 @@ class Hub:
         else:
             raise ValueError(f"not a sequenced event type: {event.type}")
         self.seq += 1
-        frame = encode_event(event, epoch=self.epoch, seq=self.seq, ts=self._clock())
+        now = self._clock()
+        frame = encode_event(event, epoch=self.epoch, seq=self.seq, ts=now)
+        for observer in self.observers:
+            try:
+                observer(event, now)
+            except Exception:
+                log.exception("a hub observer failed on %s %s", event.type, event.call_id)
         frozen = frozenset(agents)
         self._buffer.append(_Buffered(self.seq, frame, frozen))
         for desk in self._recipients(frozen):
