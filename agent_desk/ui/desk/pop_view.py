@@ -56,7 +56,11 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    # At most ten rows: sizing to contents is cheap here (unlike the big queues).
+    table.resizeColumnsToContents()
 
 
 class NewCustomerForm(QWidget):
@@ -81,7 +85,12 @@ class NewCustomerForm(QWidget):
         self.save = QPushButton(self.tr("Create customer"))
         self.save.setObjectName("new_save")
         self.save.clicked.connect(self._submit)
-        form = QFormLayout(self)
+        box = QWidget()
+        box.setMaximumWidth(640)
+        outer = QVBoxLayout(self)
+        outer.addWidget(box)
+        outer.addStretch(1)
+        form = QFormLayout(box)
         form.addRow(QLabel(self.tr("<b>New caller</b> — not in the database yet")))
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Phone:"), self.phone)

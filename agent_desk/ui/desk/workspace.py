@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from agent_desk.core.phone import display_number
 from agent_desk.services.calls import dispositions
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.desk.pop_controller import ActiveCall, PopController
@@ -75,7 +76,10 @@ class DeskWorkspace(QWidget):
 
     def _on_pop_ready(self, call: ActiveCall) -> None:
         self.view.show_call(call)
-        self.wrap_up.start(self.tr("Ringing: {0}").format(call.ani or self.tr("withheld")))
+        shown = (
+            display_number(call.pop.ani_e164, self.ctx.settings.phone_region) if call.pop and call.pop.ani_e164 else ""
+        )
+        self.wrap_up.start(self.tr("Ringing: {0}").format(shown or call.ani or self.tr("withheld")))
         self.view.repaint()
         self.last_pop_ms = (time.perf_counter() - call.frame_received) * 1000
         log.info("pop %s painted %.1f ms after its frame", call.call_id, self.last_pop_ms)

@@ -1,0 +1,217 @@
+"""Moving orders through the life cycle: one transaction per action, optimistic locking on ``version``.
+
+The rules come from :mod:`agent_desk.core.orders` only; this module applies them: the state, the
+stamps (reviewed_by / logistics_by), the waybill number, the follow-up, and one audit event.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from agent_desk.core.orders import (
+    OrderAction,
+    OrderState,
+    Role,
+    RoleNotAllowed,
+    Stage,
+    TransitionError,
+    plan_transition,
+    stage_of,
+)
+from agent_desk.services.audit_trail import append_event
+from agent_desk.services.auth import CurrentUser
+from agent_desk.services.orders_rules import require_complete, view_of
+from agent_desk.services.orders_types import (
+    ACTION_PAST,
+    BulkResult,
+    OrderError,
+    OrderNotFound,
+    OrderValidationFailed,
+    OrderView,
+    StaleOrder,
+)
+from agent_desk.services.waybills import waybill_number_for
+from agent_desk.store.clock import utcnow
+from agent_desk.store.db import transaction
+from agent_desk.store.models import FollowUp, Order, OrderEvent, User
+
+MAX_REASON_LENGTH = 500
+
+
+def parse_action(action: str) -> OrderAction:
+    try:
+        return OrderAction(action)
+    except ValueError:
+        known = ", ".join(a.value for a in OrderAction)
+        raise OrderError(f"Unknown order action {action!r}; known actions: {known}.") from None
+
+
+def stale_error(session: Session, order_id: int) -> StaleOrder:
+    """Who changed the order last, from its newest audit event, in words."""
+    order = session.get(Order, order_id, populate_existing=True)
+    if order is None:
+        return StaleOrder(f"Order {order_id} no longer exists.", by_user="", state="")
+    row = session.execute(
+        select(OrderEvent.action, OrderEvent.at, User.display_name)
+        .join(User, User.id == OrderEvent.actor_id)
+        .where(OrderEvent.order_id == order_id)
+        .order_by(OrderEvent.seq.desc())
+        .limit(1)
+    ).first()
+    state = OrderState(order.state)
+    if row is None:
+        # Drafts keep no history before their first submit; only their owner edits them.
+        owner = session.scalar(select(User.display_name).where(User.id == order.taken_by)) or ""
+        return StaleOrder(
+            f"Order {order.order_no} was changed by {owner} in the meantime; it is now {state.label}. "
+            "Reload it and try again.",
+            by_user=owner,
+            state=state.value,
+        )
+    action, at, name = row
+    local = at.replace(tzinfo=UTC).astimezone()
+    verb = ACTION_PAST.get(action, action)
+    return StaleOrder(
+        f"Order {order.order_no} was already {verb} by {name} at {local:%H:%M}; it is now {state.label}.",
+        by_user=name,
+        state=state.value,
+    )
+
+
+def apply_transition(
+    session: Session,
+    user: CurrentUser,
+    order: Order,
+    action: OrderAction,
+    *,
+    expected_version: int,
+    reason: str = "",
+    followup_delay_days: int = 3,
+) -> None:
+    """Check and apply one action to ``order`` (loaded in ``session``); the caller flushes and commits.
+
+    Order of checks, as core.orders decides: role, then whether someone else moved the order
+    (version), then state, ownership, separation of duties and reason.
+    """
+    reason = (reason or "").strip()
+    if len(reason) > MAX_REASON_LENGTH:
+        raise OrderValidationFailed(
+            f"The reason is {len(reason)} characters long; at most {MAX_REASON_LENGTH} fit.", field="reason"
+        )
+    problem: TransitionError | None = None
+    try:
+        target = plan_transition(
+            OrderState(order.state),
+            action,
+            actor_id=user.id,
+            actor_role=Role(user.role),
+            reason=reason,
+            taken_by=order.taken_by,
+            reviewed_by=order.reviewed_by,
+            logistics_by=order.logistics_by,
+        )
+    except RoleNotAllowed:
+        raise
+    except TransitionError as exc:
+        problem = exc
+    if order.version != expected_version:
+        raise stale_error(session, order.id)
+    if problem is not None:
+        raise problem
+    if action is OrderAction.SUBMIT:
+        require_complete(order)
+    from_state = order.state
+    now = utcnow()
+    changes: dict[str, list[str | None]] = {}
+    order.state = target.value
+    stage = stage_of(action)
+    if stage is Stage.REVIEW:
+        order.reviewed_by = user.id
+    elif stage is Stage.LOGISTICS:
+        order.logistics_by = user.id
+    if reason:
+        order.last_reason = reason
+    if action is OrderAction.SUBMIT:
+        order.submitted_at = now
+    if action is OrderAction.PRINT_LABEL and order.waybill_no is None:
+        order.waybill_no = waybill_number_for(order.id)
+        changes["waybill_no"] = [None, order.waybill_no]
+    if action is OrderAction.DELIVER:
+        session.add(
+            FollowUp(
+                customer_id=order.customer_id,
+                order_id=order.id,
+                due_at=now + timedelta(days=followup_delay_days),
+                assigned_to=order.taken_by,
+                status="open",
+            )
+        )
+    # No autoflush: the order's UPDATE … WHERE version = ? must go out once, with the new head.
+    with session.no_autoflush:
+        append_event(
+            session,
+            order,
+            action=action.value,
+            from_state=from_state,
+            to_state=target.value,
+            actor_id=user.id,
+            actor_role=user.role,
+            reason=reason,
+            changes=changes,
+        )
+    session.flush()
+
+
+def act(
+    factory: sessionmaker[Session],
+    user: CurrentUser,
+    order_id: int,
+    action: str,
+    *,
+    expected_version: int,
+    reason: str = "",
+    followup_delay_days: int = 3,
+) -> OrderView:
+    """Take ``action`` on an order the user saw at ``expected_version``.
+
+    Raises :class:`StaleOrder` (naming who got there first) when the order changed since, a
+    core ``TransitionError`` when the rules forbid it; in both cases nothing is written.
+    """
+    what = parse_action(action)
+    try:
+        with transaction(factory) as session:
+            order = session.get(Order, order_id)
+            if order is None:
+                raise OrderNotFound(f"Order {order_id} does not exist.")
+            apply_transition(
+                session,
+                user,
+                order,
+                what,
+                expected_version=expected_version,
+                reason=reason,
+                followup_delay_days=followup_delay_days,
+            )
+            return view_of(order)
+    except StaleDataError:
+        # Another desk committed between our read and our UPDATE … WHERE version = ?.
+        with factory() as session:
+            raise stale_error(session, order_id) from None
+
+
+def bulk_approve(factory: sessionmaker[Session], user: CurrentUser, items: list[tuple[int, int]]) -> BulkResult:
+    """Approve ``(order_id, expected_version)`` pairs one transaction each: one failure stops no other."""
+    approved: list[int] = []
+    failed: list[tuple[int, str]] = []
+    for order_id, version in items:
+        try:
+            act(factory, user, order_id, OrderAction.APPROVE.value, expected_version=version)
+        except (OrderError, TransitionError) as exc:
+            failed.append((order_id, str(exc)))
+        else:
+            approved.append(order_id)
+    return BulkResult(approved, failed)

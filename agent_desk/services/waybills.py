@@ -1,0 +1,149 @@
+"""Courier labels for orders: waybill numbers and the :class:`Waybill` a label renderer draws.
+
+A waybill number is a pure function of the order id (``make_waybill_number("AD", order_id)``), so
+assigning one records no new fact: it needs no audit event and does not bump the order's version
+(a logistics desk holding the order open is not told "someone changed it"). The ``print_label``
+action records the number in its audit event.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from agent_desk.core.phone import InvalidPhoneNumber, format_display
+from agent_desk.core.waybill import Address, Waybill, make_waybill_number
+from agent_desk.store.models import Order, OrderLine
+
+WAYBILL_PREFIX = "AD"
+# The demo resources (not imported from demo_data: that would load Faker for every label).
+CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "catalogue.toml"
+# States whose parcel may get a label: approved by the auditor, not yet handed to the courier.
+PRINTABLE_STATES = ("pending_logistics", "label_printed")
+
+
+class WaybillError(ValueError):
+    """An order that cannot get a label now; the message names the order and why."""
+
+
+@dataclass(frozen=True)
+class SenderInfo:
+    name: str
+    phone: str
+    address: str
+
+
+# Used when the catalogue has no [sender] table: the demo company's warehouse.
+DEMO_SENDER = SenderInfo(
+    name="AgentDesk 电视购物 · 华东仓",
+    phone="400-820-1234",
+    address="上海市青浦区华新镇华腾路 1288 号 3 号库",
+)
+
+
+def default_sender(catalogue: Path = CATALOGUE) -> SenderInfo:
+    """The sender printed on labels: ``[sender]`` of the catalogue resource, else the demo warehouse."""
+    try:
+        entry = tomllib.loads(catalogue.read_text(encoding="utf-8")).get("sender")
+    except (OSError, tomllib.TOMLDecodeError):
+        entry = None
+    if not isinstance(entry, dict):
+        return DEMO_SENDER
+    return SenderInfo(
+        name=str(entry.get("name", DEMO_SENDER.name)),
+        phone=str(entry.get("phone", DEMO_SENDER.phone)),
+        address=str(entry.get("address", DEMO_SENDER.address)),
+    )
+
+
+def waybill_number_for(order_id: int, prefix: str = WAYBILL_PREFIX) -> str:
+    return make_waybill_number(prefix, order_id)
+
+
+def assign_waybill_numbers(session: Session, order_ids: Iterable[int]) -> dict[int, str]:
+    """Give each order a waybill number if it has none; return every order's number.
+
+    ``WHERE waybill_no IS NULL`` makes two desks assigning at once harmless: both would write the
+    same number, the second writes nothing. Raises :class:`WaybillError` for unknown ids.
+    """
+    ids = list(dict.fromkeys(order_ids))
+    found = dict(session.execute(select(Order.id, Order.waybill_no).where(Order.id.in_(ids))).all())
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise WaybillError(f"No order with id {', '.join(map(str, missing))}.")
+    table = Order.__table__
+    for order_id, number in found.items():
+        if number is None:
+            # Core UPDATE on the table: the ORM would count it as an edit and bump the version.
+            session.execute(
+                update(table)
+                .where(table.c.id == order_id, table.c.waybill_no.is_(None))
+                .values(waybill_no=waybill_number_for(order_id))
+            )
+    return dict(session.execute(select(Order.id, Order.waybill_no).where(Order.id.in_(ids))).all())
+
+
+def _phone_for_label(stored: str) -> str:
+    try:
+        return format_display(stored)
+    except InvalidPhoneNumber:
+        return stored
+
+
+def waybill_for(
+    session: Session, order_id: int, sender: SenderInfo | None = None, *, today: date | None = None
+) -> Waybill:
+    """The label of one order, which must already have a waybill number."""
+    row = session.execute(select(Order).where(Order.id == order_id).execution_options(populate_existing=True)).scalar()
+    if row is None:
+        raise WaybillError(f"No order with id {order_id}.")
+    if row.waybill_no is None:
+        raise WaybillError(f"Order {row.order_no} has no waybill number yet.")
+    sender = sender or default_sender()
+    items = session.execute(
+        select(OrderLine.product_name, OrderLine.quantity).where(OrderLine.order_id == order_id).order_by(OrderLine.id)
+    ).all()
+    return Waybill(
+        waybill_no=row.waybill_no,
+        order_no=row.order_no,
+        recipient_name=row.recipient_name,
+        recipient_phone=_phone_for_label(row.recipient_phone),
+        recipient_address=Address(row.province, row.city, row.district, row.address_detail, row.postcode),
+        cod_amount_cents=row.cod_amount_cents if row.payment_method == "cod" else 0,
+        item_summary="；".join(f"{name} ×{qty}" for name, qty in items),
+        sender_name=sender.name,
+        sender_phone=sender.phone,
+        sender_address=sender.address,
+        created=today or date.today(),
+    )
+
+
+def printable_waybills(
+    session: Session, order_ids: Sequence[int], sender: SenderInfo | None = None
+) -> tuple[list[Waybill], dict[int, str]]:
+    """Labels for a batch, numbers assigned where missing; refuses the whole batch if any order may not
+    be labelled (unknown, or not approved / already shipped), naming each one."""
+    ids = list(dict.fromkeys(order_ids))
+    states = dict(session.execute(select(Order.id, Order.state).where(Order.id.in_(ids))).all())
+    order_nos = dict(session.execute(select(Order.id, Order.order_no).where(Order.id.in_(ids))).all())
+    problems = [f"order {i} does not exist" for i in ids if i not in states]
+    problems += [
+        f"order {order_nos[i]} (id {i}) is {states[i].replace('_', ' ')}"
+        for i in ids
+        if i in states and states[i] not in PRINTABLE_STATES
+    ]
+    if problems:
+        raise WaybillError(
+            "Labels are printed only for orders pending logistics or already labelled: "
+            + "; ".join(problems)
+            + ". Nothing was assigned or printed."
+        )
+    numbers = assign_waybill_numbers(session, ids)
+    sender = sender or default_sender()
+    return [waybill_for(session, i, sender) for i in ids], numbers

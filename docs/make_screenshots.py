@@ -1,0 +1,74 @@
+"""Regenerate the screenshots in docs/ from the real widgets on a throw-away demo database.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+
+Needs CJK fonts (Debian: fonts-noto-cjk) for the Chinese text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from agent_desk.app import Desktop  # noqa: E402
+from agent_desk.config import Settings  # noqa: E402
+from agent_desk.core.protocol import CallEvent, encode_event, parse_hub_frame  # noqa: E402
+from agent_desk.core.roles import Workspace  # noqa: E402
+from agent_desk.services.auth import authenticate  # noqa: E402
+from agent_desk.services.demo_data import DemoSize, generate  # noqa: E402
+from agent_desk.store.database import open_database  # noqa: E402
+from agent_desk.store.models import Customer, CustomerPhone  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent
+
+
+def wait(app: QApplication, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> int:
+    from sqlalchemy import select
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(f"sqlite:///{tmp}/shots.sqlite3")
+        generate(db.engine, DemoSize(customers=400, orders_per_customer=3, calls_per_customer=4), seed=2026)
+        with db.factory() as s:
+            vip_phone = s.scalar(
+                select(CustomerPhone.e164)
+                .join(Customer)
+                .where(Customer.vip, CustomerPhone.is_primary)
+                .order_by(Customer.id)
+                .limit(1)
+            )
+        desktop = Desktop(Settings(db_url=db.url, hub_url=""), db)
+        window = desktop.open_main_window(authenticate(db.factory, "agent1", "agent1123"), connect_hub=False)
+        window.resize(1280, 760)
+        desk = window.workspaces[Workspace.DESK]
+        for seq, (name, ani) in enumerate(
+            [("pop-vip.png", vip_phone.removeprefix("+86")), ("pop-unknown.png", "13912345678")], start=1
+        ):
+            event = CallEvent(type="call.offered", call_id=f"shot-{seq}", ani=ani, dnis="4008001001", agent="SIP/8001")
+            before = desk.last_pop_ms
+            desk.controller.on_frame(parse_hub_frame(encode_event(event, epoch="docs", seq=seq, ts=time.time())))
+            wait(app, lambda b=before: desk.last_pop_ms is not b)
+            wait(app, lambda: False, 0.5)  # let the access log and dispositions settle
+            window.grab().save(str(DOCS / name))
+            print(f"wrote {DOCS / name}")
+        desktop.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The audit and logistics queues: ids in FIFO order, narrowed by line and search; rows with masked phones."""
+
+from __future__ import annotations
+
+from agent_desk.services.orders import DraftLine, act, get_order, queue_ids, queue_rows
+from agent_desk.store.database import Database
+from tests.services.test_orders_support import cast, drive, product_ids, submitted
+
+
+def test_queue_is_oldest_first_searchable_and_masks_phones(ref_db: Database, people: dict[str, int]) -> None:
+    f, users, skus = ref_db.factory, cast(ref_db.factory), product_ids(ref_db.factory)
+
+    first = submitted(f, users, people["vip"])
+    second = submitted(f, users, people["plain"], recipient_name="Li Na", recipient_phone="+86 139 0013 9000")
+    kitchen = submitted(f, users, people["family_a"], lines=(DraftLine(skus["KT-PAN-SET3"], 1),), recipient_name="王芳")
+    moved_on = drive(f, users, submitted(f, users, people["family_b"]), "approve")
+
+    with f() as s:
+        pending = queue_ids(s, "pending_review")
+        assert pending == [first.id, second.id, kitchen.id]
+        assert queue_ids(s, "pending_review", oldest_first=False, limit=2) == [kitchen.id, second.id]
+        assert queue_ids(s, "pending_logistics") == [moved_on.id]
+        rows = queue_rows(s, [kitchen.id, first.id], mask_phones=True)
+        assert [(r.id, r.business_line_name) for r in rows] == [(kitchen.id, "厨具电视购物"), (first.id, "保健品热线")]
+        assert rows[1].recipient_phone == "138****8000" and rows[1].taken_by_name == "王小燕"
+        assert rows[1].total_cents == first.total_cents and rows[1].version == first.version
+        assert rows[1].waiting_seconds >= 0 and rows[1].customer_name == "张伟"
+        assert queue_rows(s, [first.id], mask_phones=False)[0].recipient_phone == "138 0013 8000"
+        kitchen_line = get_order(s, kitchen.id).business_line_id
+        assert queue_ids(s, "pending_review", business_line_id=kitchen_line) == [kitchen.id]
+        # Search: order number prefix, phone in any spelling, the start of a recipient or customer name.
+        assert queue_ids(s, "pending_review", search=second.order_no) == [second.id]
+        assert queue_ids(s, "pending_review", search="139-0013-9000") == [second.id]
+        assert queue_ids(s, "pending_review", search="Li") == [second.id]
+        assert queue_ids(s, "pending_review", search="王") == [kitchen.id]
+        assert queue_ids(s, "pending_review", search="%") == []
+        assert queue_rows(s, []) == []
+
+    act(f, users["auditor1"], first.id, "approve", expected_version=first.version)
+    with f() as s:
+        assert queue_ids(s, "pending_review") == [second.id, kitchen.id]
+        assert queue_ids(s, "pending_logistics") == [first.id, moved_on.id]  # by submission time, not approval
