@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -163,8 +164,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def missing_display() -> str | None:
+    """Qt aborts with an obscure xcb error without a screen; say what to do instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "AgentDesk needs a desktop session, and none was found (DISPLAY and WAYLAND_DISPLAY are unset). "
+        "Run it on a desktop, over `ssh -X`, or on a virtual screen: `xvfb-run -a agent-desk demo`."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    problem = missing_display()
+    if problem:
+        print(f"agent-desk: {problem}", file=sys.stderr)
+        return 2
     log_file = setup_logging()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "agent-desk"])
     assert isinstance(app, QApplication)

@@ -112,6 +112,12 @@ def demo_call_plan(factory: Any) -> tuple[list[str], list[str], list[str]]:
 def cmd_demo(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
+    from agent_desk.app import missing_display
+
+    problem = missing_display()
+    if problem:
+        raise CliError(problem)
+
     from agent_desk.services.demo_data import DemoSize, generate
     from agent_desk.store.db import describe
     from agent_desk.store.models import Customer
