@@ -16,16 +16,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from agent_desk.app import Desktop  # noqa: E402
-from agent_desk.config import Settings  # noqa: E402
-from agent_desk.core.protocol import CallEvent, encode_event, parse_hub_frame  # noqa: E402
-from agent_desk.core.roles import Workspace  # noqa: E402
-from agent_desk.services.auth import authenticate  # noqa: E402
-from agent_desk.services.demo_data import DemoSize, generate  # noqa: E402
-from agent_desk.store.database import open_database  # noqa: E402
-from agent_desk.store.models import Customer, CustomerPhone  # noqa: E402
+from agent_desk.app import Desktop
+from agent_desk.config import Settings
+from agent_desk.core.protocol import CallEvent, encode_event, parse_hub_frame
+from agent_desk.core.roles import Workspace
+from agent_desk.services.auth import authenticate
+from agent_desk.services.demo_data import DemoSize, generate
+from agent_desk.store.database import open_database
+from agent_desk.store.models import Customer, CustomerPhone
 
 DOCS = Path(__file__).resolve().parent
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agent_desk.app import Desktop, remembered_password
