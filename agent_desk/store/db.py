@@ -65,7 +65,12 @@ def make_engine(url: str, **kwargs: object) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    from agent_desk.store.notify import announce_flushed_orders
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    # Live queues on other desks learn of order changes at commit (PostgreSQL NOTIFY; SQLite polls).
+    event.listen(factory, "after_flush", announce_flushed_orders)
+    return factory
 
 
 @contextmanager
