@@ -191,7 +191,7 @@ class PopView(QWidget):
         self.stack.addWidget(picker_box)
         self.stack.addWidget(self.new_customer)
 
-        self.order_button = QPushButton(self.tr("New &order"))
+        self.order_button = QPushButton(self.tr("New order (Ctrl+N)"))
         self.order_button.setObjectName("pop_new_order")
         self.order_button.setEnabled(False)
         self.order_button.clicked.connect(self._request_order)

@@ -6,6 +6,7 @@ import logging
 import time
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from agent_desk.core.phone import display_number
@@ -36,7 +37,7 @@ class DeskWorkspace(QWidget):
         self.missed = QListWidget()
         self.missed.setObjectName("missed_calls")
         self.missed.itemActivated.connect(lambda item: controller.reopen(item.data(Qt.ItemDataRole.UserRole)))
-        self.ring_me = QPushButton(self.tr("Ring me (test call)"))
+        self.ring_me = QPushButton(self.tr("Ring me (test call, F9)"))
         self.ring_me.setToolTip(self.tr("Ask the call simulator for a call to this desk"))
         self.ring_me.clicked.connect(self.ring_me_requested)
         self.last_pop_ms: float | None = None
@@ -65,6 +66,14 @@ class DeskWorkspace(QWidget):
         self.view.customer_chosen.connect(self._choose)
         self.view.create_requested.connect(self._create)
         self.wrap_up.save_requested.connect(self._save_wrap_up)
+
+        # The frequent actions without the mouse; the pop's tabs have Alt mnemonics, workspaces Ctrl+1….
+        for keys, slot in (
+            ("Ctrl+N", self.view.order_button.click),
+            ("Ctrl+M", self.missed.setFocus),
+            ("F9", self.ring_me.click),
+        ):
+            QShortcut(QKeySequence(keys), self, activated=slot)
 
         factory = ctx.database.factory
 
