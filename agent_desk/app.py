@@ -152,7 +152,9 @@ class Desktop:
 
 def _optional_workspaces() -> dict[Workspace, object]:
     """The other workspaces; each module exposes ``create(ctx) -> QWidget``."""
-    return {}
+    from agent_desk.ui.customers import workspace as customers
+
+    return {Workspace.CUSTOMERS: customers.create}
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -1,0 +1,1 @@
+"""The Customers workspace: search, open, edit and create customer records."""
