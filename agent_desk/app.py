@@ -153,8 +153,14 @@ class Desktop:
 def _optional_workspaces() -> dict[Workspace, object]:
     """The other workspaces; each module exposes ``create(ctx) -> QWidget``."""
     from agent_desk.ui.customers import workspace as customers
+    from agent_desk.ui.logistics import workspace as logistics
+    from agent_desk.ui.review import workspace as review
 
-    return {Workspace.CUSTOMERS: customers.create}
+    return {
+        Workspace.CUSTOMERS: customers.create,
+        Workspace.REVIEW: review.create,
+        Workspace.LOGISTICS: logistics.create,
+    }
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

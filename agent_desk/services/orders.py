@@ -13,7 +13,7 @@ cycle, optimistic locking), ``orders_queries`` (detail, queues).
 from __future__ import annotations
 
 from agent_desk.core.orders import TransitionError
-from agent_desk.services.orders_actions import act, bulk_approve
+from agent_desk.services.orders_actions import act, bulk_act, bulk_approve
 from agent_desk.services.orders_entry import (
     catalogue,
     likely_duplicates,
@@ -56,6 +56,7 @@ __all__ = [
     "StaleOrder",
     "TransitionError",
     "act",
+    "bulk_act",
     "bulk_approve",
     "catalogue",
     "get_order",

@@ -6,6 +6,7 @@ stamps (reviewed_by / logistics_by), the waybill number, the follow-up, and one 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, timedelta
 
 from sqlalchemy import select
@@ -203,15 +204,21 @@ def act(
             raise stale_error(session, order_id) from None
 
 
-def bulk_approve(factory: sessionmaker[Session], user: CurrentUser, items: list[tuple[int, int]]) -> BulkResult:
-    """Approve ``(order_id, expected_version)`` pairs one transaction each: one failure stops no other."""
-    approved: list[int] = []
+def bulk_act(
+    factory: sessionmaker[Session], user: CurrentUser, action: str, items: Sequence[tuple[int, int]]
+) -> BulkResult:
+    """One action on ``(order_id, expected_version)`` pairs, one transaction each: one failure stops no other."""
+    done: list[int] = []
     failed: list[tuple[int, str]] = []
     for order_id, version in items:
         try:
-            act(factory, user, order_id, OrderAction.APPROVE.value, expected_version=version)
+            act(factory, user, order_id, action, expected_version=version)
         except (OrderError, TransitionError) as exc:
             failed.append((order_id, str(exc)))
         else:
-            approved.append(order_id)
-    return BulkResult(approved, failed)
+            done.append(order_id)
+    return BulkResult(done, failed)
+
+
+def bulk_approve(factory: sessionmaker[Session], user: CurrentUser, items: Sequence[tuple[int, int]]) -> BulkResult:
+    return bulk_act(factory, user, OrderAction.APPROVE.value, items)
