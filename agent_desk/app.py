@@ -23,7 +23,8 @@ from agent_desk.store.db import DatabaseUrlError, describe
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.login import LoginDialog
 from agent_desk.ui.main_window import MainWindow
-from agent_desk.ui.messages import bridge, install_crash_handler
+from agent_desk.ui.messages import MessageBridge, install_crash_handler
+from agent_desk.ui.orders.returned import install as install_orders
 from agent_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger("agent_desk")
@@ -84,6 +85,7 @@ class Desktop:
         self.window: MainWindow | None = None
         self.hub = None
         self.controller = None
+        self.orders = None
 
     def login_dialog(self, last_username: str = "") -> LoginDialog:
         return LoginDialog(
@@ -100,11 +102,15 @@ class Desktop:
         from agent_desk.ui.desk.pop_controller import PopController
         from agent_desk.ui.desk.workspace import DeskWorkspace
 
-        ctx = DeskContext(user, self.database, self.runner, self.settings, bridge())
+        # One message bridge per window: its connections die with the window (a re-login gets a new one).
+        messages = MessageBridge()
+        ctx = DeskContext(user, self.database, self.runner, self.settings, messages)
         self.controller = controller = PopController(ctx)
         factories: dict[Workspace, object] = {Workspace.DESK: lambda c: DeskWorkspace(c, controller)}
         factories.update(_optional_workspaces())
         self.window = window = MainWindow(ctx, factories)  # type: ignore[arg-type]
+        messages.setParent(window)
+        self.orders = install_orders(window, ctx)
         desk = window.workspaces.get(Workspace.DESK)
         if desk is not None:
             desk.popped.connect(lambda _call: window.bring_to_front())  # type: ignore[attr-defined]

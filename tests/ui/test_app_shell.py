@@ -68,3 +68,17 @@ def test_status_bar_shows_the_hub_link(desktop: Desktop, qtbot, state: str, text
     window.set_hub_state(state, "detail")
     assert text in window.hub_label.text()
     assert "SQLite" in window.db_label.text()
+
+
+def test_a_second_login_gets_its_own_message_path(desktop: Desktop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    first = login_window(desktop, qtbot, "agent1")
+    old_messages = first.ctx.messages
+    first.close()
+    first.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    second = login_window(desktop, qtbot, "auditor1")
+    assert second.ctx.messages is not old_messages
+    second.ctx.messages.info.emit("hello again")  # the closed window must not receive (or crash on) it
+    assert second.statusBar().currentMessage() == "hello again"
