@@ -11,12 +11,18 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):
@@ -52,14 +58,20 @@ class TaskRunner(QObject):
         return future
 
     def _on_done(self, on_success: Success | None, on_failure: Failure | None, result: Any, error: Any) -> None:
-        if error is not None:
-            if on_failure is not None:
-                on_failure(error)
-            else:
-                log.error("background task failed", exc_info=error)
-                self.failed.emit(error)
-        elif on_success is not None:
-            on_success(result)
+        try:
+            if error is not None:
+                if on_failure is not None and _alive(on_failure):
+                    on_failure(error)
+                elif on_failure is None:
+                    log.error("background task failed", exc_info=error)
+                    self.failed.emit(error)
+            elif on_success is not None and _alive(on_success):
+                on_success(result)
+        except RuntimeError as exc:
+            # The widget that asked was closed while its query ran: the answer has nobody to go to.
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("dropped a result for a closed widget: %s", exc)
         self.finished.emit(error if error is not None else result)
 
     def shutdown(self) -> None:
