@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from agent_desk import __version__
@@ -114,6 +114,20 @@ class Desktop:
         desk = window.workspaces.get(Workspace.DESK)
         if desk is not None:
             desk.popped.connect(lambda _call: window.bring_to_front())  # type: ignore[attr-defined]
+            kb = window.workspaces.get(Workspace.KNOWLEDGE)
+            if kb is not None:
+                desk.view.articles.itemActivated.connect(  # type: ignore[attr-defined]
+                    lambda item: (
+                        kb.open_article(int(item.data(Qt.ItemDataRole.UserRole))),  # type: ignore[attr-defined]
+                        window.tabs.setCurrentWidget(kb),
+                    )
+                )
+                desk.article_proposed.connect(  # type: ignore[attr-defined]
+                    lambda call_id, notes: (
+                        kb.propose_from_call(call_id, "", notes),  # type: ignore[attr-defined]
+                        window.tabs.setCurrentWidget(kb),
+                    )
+                )
         if connect_hub and desk is not None and self.settings.hub_url:
             self._connect_hub(ctx, window, desk)
         window.show()
@@ -150,6 +164,8 @@ class Desktop:
         return "this user has no telephony id (e.g. SIP/8001): set agent_id in the configuration"
 
     def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.close()
         if self.hub is not None:
             self.hub.disconnect_from_hub()
         self.runner.shutdown()
@@ -159,6 +175,7 @@ class Desktop:
 def _optional_workspaces() -> dict[Workspace, object]:
     """The other workspaces; each module exposes ``create(ctx) -> QWidget``."""
     from agent_desk.ui.customers import workspace as customers
+    from agent_desk.ui.knowledge import workspace as knowledge
     from agent_desk.ui.logistics import workspace as logistics
     from agent_desk.ui.review import workspace as review
 
@@ -166,6 +183,7 @@ def _optional_workspaces() -> dict[Workspace, object]:
         Workspace.CUSTOMERS: customers.create,
         Workspace.REVIEW: review.create,
         Workspace.LOGISTICS: logistics.create,
+        Workspace.KNOWLEDGE: knowledge.create,
     }
 
 

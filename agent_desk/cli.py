@@ -295,10 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _plugins() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Subcommands owned by other packages (hub, pop, audit, labels, kb)."""
-    from agent_desk import cli_desk, cli_orders
+    from agent_desk import cli_desk, cli_kb, cli_orders
     from agent_desk.telephony import cli as telephony_cli
 
-    return [cli_desk.register, cli_orders.register, telephony_cli.register]
+    return [cli_desk.register, cli_orders.register, cli_kb.register, telephony_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -101,6 +101,13 @@ def record_event(
     return None
 
 
+def call_id_for(session: Session, platform_call_id: str | None) -> int | None:
+    """The call record's id for the platform's call id (the desk knows only the latter)."""
+    if not platform_call_id:
+        return None
+    return session.scalar(select(Call.id).where(Call.platform_call_id == platform_call_id))
+
+
 def dispositions(session: Session) -> list[DispositionView]:
     rows = session.scalars(select(Disposition).where(Disposition.active).order_by(Disposition.sort_order))
     return [DispositionView(d.code, d.label, d.label_zh, d.resolves) for d in rows]

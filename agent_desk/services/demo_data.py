@@ -29,6 +29,7 @@ from agent_desk.services.demo_reference import (  # noqa: F401 (re-exported for 
     reference_of,
     seed_reference,
 )
+from agent_desk.services.knowledge_folder import seed_demo_articles
 from agent_desk.store.bulk import BulkWriter
 from agent_desk.store.clock import utcnow
 
@@ -159,6 +160,8 @@ def generate(
     with factory() as session, session.begin():
         seeded = seed_reference(session)
         ref = reference_of(session)
+    # The demo knowledge base (resources/kb); importing again changes nothing.
+    seed_demo_articles(factory)
     if not ref.agents or not ref.auditors or not ref.logistics:
         raise RuntimeError("demo data needs at least one agent, auditor and logistics user")
     report = DemoReport(business_lines=seeded.business_lines, products=seeded.products, users=seeded.users)

@@ -26,6 +26,7 @@ from agent_desk import config
 from agent_desk.core.money import LineInput, Totals, compute_totals
 from agent_desk.core.orders import OrderState
 from agent_desk.services.auth import CurrentUser
+from agent_desk.services.calls import call_id_for
 from agent_desk.services.orders import (
     DraftLine,
     OrderError,
@@ -84,13 +85,6 @@ class OpenedForm:
     @property
     def editable(self) -> bool:
         return self.state in ("", *EDITABLE_STATES)
-
-
-def call_id_for(session: Session, platform_call_id: str | None) -> int | None:
-    """The call record's id for the platform's call id (the pop knows only the latter)."""
-    if not platform_call_id:
-        return None
-    return session.scalar(select(Call.id).where(Call.platform_call_id == platform_call_id))
 
 
 def open_new(

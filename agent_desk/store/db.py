@@ -66,10 +66,13 @@ def make_engine(url: str, **kwargs: object) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     from agent_desk.store.notify import announce_flushed_orders
+    from agent_desk.store.notify_kb import announce_flushed_articles
 
     factory = sessionmaker(engine, expire_on_commit=False)
-    # Live queues on other desks learn of order changes at commit (PostgreSQL NOTIFY; SQLite polls).
+    # Other desks learn of order and article changes at commit (PostgreSQL NOTIFY; SQLite polls):
+    # live queues refresh and knowledge indexes re-sync, without any writer having to remember.
     event.listen(factory, "after_flush", announce_flushed_orders)
+    event.listen(factory, "after_flush", announce_flushed_articles)
     return factory
 
 

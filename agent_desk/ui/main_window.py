@@ -11,17 +11,18 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon,
 from agent_desk import __version__
 from agent_desk.core.roles import Workspace, workspaces_for
 from agent_desk.store.db import describe
+from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.messages import show_box
 
 WorkspaceFactory = Callable[[DeskContext], QWidget]
 
-_LINK_STYLE = {
-    "connected": ("#2e7d32", "Hub: connected"),
-    "connecting": ("#f9a825", "Hub: connecting…"),
-    "reconnecting": ("#f9a825", "Hub: reconnecting…"),
-    "refused": ("#c62828", "Hub: refused"),
-    "stopped": ("gray", "Hub: off"),
+_LINK_COLOURS = {
+    "connected": "#2e7d32",
+    "connecting": "#f9a825",
+    "reconnecting": "#f9a825",
+    "refused": "#c62828",
+    "stopped": "gray",
 }
 DB_CHECK_MS = 15_000
 
@@ -53,9 +54,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_menus()
 
-        who = (
-            f"{ctx.user.display_name} ({ctx.user.role}{', ' + ctx.user.telephony_id if ctx.user.telephony_id else ''})"
-        )
+        telephony = f", {ctx.user.telephony_id}" if ctx.user.telephony_id else ""
+        who = f"{ctx.user.display_name} ({labels.role(ctx.user.role)}{telephony})"
         self.user_label = QLabel(who)
         self.hub_label = QLabel()
         self.hub_label.setObjectName("hub_link")
@@ -120,8 +120,8 @@ class MainWindow(QMainWindow):
     # --- status -----------------------------------------------------------------------------------
 
     def set_hub_state(self, state: str, detail: str) -> None:
-        colour, text = _LINK_STYLE.get(state, ("gray", f"Hub: {state}"))
-        self.hub_label.setText(f'<span style="color:{colour}">●</span> {self.tr(text)}')
+        colour = _LINK_COLOURS.get(state, "gray")
+        self.hub_label.setText(f'<span style="color:{colour}">●</span> {labels.link_state(state)}')
         self.hub_label.setToolTip(detail)
 
     def set_db_state(self, ok: bool, detail: str) -> None:
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
             self.db_label.setText(f'<span style="color:#2e7d32">●</span> {kind}')
             self.db_label.setToolTip(describe(self.ctx.database.url))
         else:
-            self.db_label.setText(f'<span style="color:#c62828">●</span> {self.tr("{0} unreachable").format(kind)}')
+            self.db_label.setText('<span style="color:#c62828">●</span> ' + self.tr("{0} unreachable").format(kind))
             self.db_label.setToolTip(detail)
 
     def _check_database(self) -> None:
@@ -160,4 +160,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._db_timer.stop()
+        # Workspaces with threads of their own (change watchers, search and print workers) stop them here.
+        for widget in self.workspaces.values():
+            shutdown = getattr(widget, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
         super().closeEvent(event)

@@ -45,7 +45,11 @@ class TaskRunner(QObject):
         self, fn: Callable[[], Any], on_success: Success | None = None, on_failure: Failure | None = None
     ) -> Future[Any]:
         if self._closed:
-            raise RuntimeError("the task runner is shut down")
+            # Late work from a window being torn down (a watcher's last change): nobody waits for it.
+            log.debug("task after shutdown dropped: %r", fn)
+            future: Future[Any] = Future()
+            future.cancel()
+            return future
         future = self._pool.submit(fn)
 
         def report(f: Future[Any]) -> None:
@@ -73,6 +77,10 @@ class TaskRunner(QObject):
                 raise
             log.debug("dropped a result for a closed widget: %s", exc)
         self.finished.emit(error if error is not None else result)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def shutdown(self) -> None:
         self._closed = True

@@ -55,3 +55,10 @@ def test_an_answer_for_a_closed_widget_is_dropped_quietly(qtbot, runner: TaskRun
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     with qtbot.waitSignals([runner.finished, runner.finished], timeout=5000):
         gate.set()
+
+
+def test_work_after_shutdown_is_dropped_not_raised(runner: TaskRunner) -> None:
+    runner.shutdown()
+    assert runner.closed
+    future = runner.run(lambda: 1)
+    assert future.cancelled()

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.core.money import format_yuan
-from agent_desk.core.orders import OrderState
 from agent_desk.services.customer_records import (
     ADDRESS_MAX,
     LABEL_MAX,
@@ -48,6 +47,7 @@ from agent_desk.services.customer_records import (
 from agent_desk.services.customers import AddressInput, CustomerError, CustomerInput
 from agent_desk.services.screen_pop import CustomerCard, CustomerMatch, PopResult
 from agent_desk.store.db import transaction
+from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 
 DEBOUNCE_MS = 250
@@ -223,7 +223,7 @@ class CustomerDetail(QWidget):
         _fill(
             self.orders,
             [
-                [o.order_no, OrderState(o.state).label, money(o.total_cents), _when(o.created_at), o.items]
+                [o.order_no, labels.order_state(o.state), money(o.total_cents), _when(o.created_at), o.items]
                 for o in record.recent_orders
             ],
         )
@@ -233,7 +233,10 @@ class CustomerDetail(QWidget):
         )
         _fill(
             self.calls,
-            [[_when(c.offered_at), c.disposition or c.end_reason, c.agent, c.notes] for c in record.recent_calls],
+            [
+                [_when(c.offered_at), c.disposition or labels.end_reason(c.end_reason), c.agent, c.notes]
+                for c in record.recent_calls
+            ],
         )
         _fill(self.followups, [[_when(f.due_at), str(f.order_id or ""), f.notes] for f in record.open_followups])
         for table in (self.orders, self.returned, self.calls, self.followups):
@@ -247,16 +250,18 @@ class CustomerDetail(QWidget):
         parts = []
         if card.phones:
             parts.append("<b>" + escape(self.tr("Phones")) + "</b><ul>")
-            parts += [f"<li>{escape(p.display)} <i>({escape(p.label)})</i></li>" for p in card.phones]
+            parts += [
+                f"<li>{escape(p.display)} <i>({escape(labels.phone_label(p.label))})</i></li>" for p in card.phones
+            ]
             parts.append("</ul>")
         if card.addresses:
             parts.append("<b>" + escape(self.tr("Addresses")) + "</b><ul>")
             for a in card.addresses:
-                default = f" <i>({escape(self.tr('default'))})</i>" if a.is_default else ""
+                default = " <i>(" + escape(self.tr("default")) + ")</i>" if a.is_default else ""
                 parts.append(f"<li>{escape(a.one_line)} {escape(a.postcode)}{default}</li>")
             parts.append("</ul>")
         if card.notes:
-            parts.append(f"<b>{escape(self.tr('Notes'))}</b><p>{escape(card.notes)}</p>")
+            parts.append("<b>" + escape(self.tr("Notes")) + f"</b><p>{escape(card.notes)}</p>")
         return "".join(parts) or escape(self.tr("No phones, addresses or notes on file."))
 
     def _request_order(self) -> None:

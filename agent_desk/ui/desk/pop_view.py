@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.core.money import format_yuan
-from agent_desk.core.orders import OrderState
 from agent_desk.core.phone import display_number
 from agent_desk.services.customers import AddressInput, CustomerInput
 from agent_desk.services.screen_pop import PopResult
+from agent_desk.ui import labels
 from agent_desk.ui.desk.pop_controller import ActiveCall
 
 _RED = "#c62828"
@@ -277,20 +277,22 @@ class PopView(QWidget):
         parts = [f"<h3>{escape(card.name)}</h3>"]
         if card.phones:
             parts.append("<b>" + self.tr("Phones") + "</b><ul>")
-            parts += [f"<li>{escape(p.display)} <i>({escape(p.label)})</i></li>" for p in card.phones]
+            parts += [
+                f"<li>{escape(p.display)} <i>({escape(labels.phone_label(p.label))})</i></li>" for p in card.phones
+            ]
             parts.append("</ul>")
         if card.addresses:
             parts.append("<b>" + self.tr("Addresses") + "</b><ul>")
             parts += [f"<li>{escape(a.one_line)} {escape(a.postcode)}</li>" for a in card.addresses]
             parts.append("</ul>")
         if card.notes:
-            parts.append(f"<b>{self.tr('Notes')}</b><p>{escape(card.notes)}</p>")
+            parts.append("<b>" + self.tr("Notes") + f"</b><p>{escape(card.notes)}</p>")
         self.card.setHtml("".join(parts))
         money = lambda cents: format_yuan(cents, symbol=True)  # noqa: E731
         _fill(
             self.orders,
             [
-                [o.order_no, OrderState(o.state).label, money(o.total_cents), _when(o.created_at), o.items]
+                [o.order_no, labels.order_state(o.state), money(o.total_cents), _when(o.created_at), o.items]
                 for o in pop.recent_orders
             ],
         )
@@ -300,7 +302,10 @@ class PopView(QWidget):
         )
         _fill(
             self.calls,
-            [[_when(c.offered_at), c.disposition or c.end_reason, c.agent, c.notes] for c in pop.recent_calls],
+            [
+                [_when(c.offered_at), c.disposition or labels.end_reason(c.end_reason), c.agent, c.notes]
+                for c in pop.recent_calls
+            ],
         )
         _fill(self.followups, [[_when(f.due_at), str(f.order_id or ""), f.notes] for f in pop.open_followups])
         self.tabs.setTabText(1, self.tr("&Orders ({0})").format(len(pop.recent_orders)))

@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from agent_desk.core.phone import display_number
-from agent_desk.services.calls import dispositions
+from agent_desk.services.calls import call_id_for, dispositions
+from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.desk.pop_controller import ActiveCall, PopController
 from agent_desk.ui.desk.pop_view import PopView
@@ -23,10 +24,12 @@ class DeskWorkspace(QWidget):
     """Signals:
     popped(ActiveCall): a new call's pop is on screen (the window comes to the front).
     ring_me_requested(): the agent asked the simulator for a test call.
+    article_proposed(object, str): the call's record id (None before it is recorded) and the agent's notes.
     """
 
     popped = Signal(object)
     ring_me_requested = Signal()
+    article_proposed = Signal(object, str)
 
     def __init__(self, ctx: DeskContext, controller: PopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class DeskWorkspace(QWidget):
         self.view.customer_chosen.connect(self._choose)
         self.view.create_requested.connect(self._create)
         self.wrap_up.save_requested.connect(self._save_wrap_up)
+        self.wrap_up.propose_requested.connect(self._propose_article)
 
         # The frequent actions without the mouse; the pop's tabs have Alt mnemonics, workspaces Ctrl+1….
         for keys, slot in (
@@ -98,7 +102,9 @@ class DeskWorkspace(QWidget):
         if call is not self.controller.current:
             return
         if call.ended:
-            self.wrap_up.set_status(self.tr("Call ended ({0}): wrap up").format(call.end_reason or "—"))
+            self.wrap_up.set_status(
+                self.tr("Call ended ({0}): wrap up").format(labels.end_reason(call.end_reason) or "—")
+            )
         elif call.answered:
             self.wrap_up.set_status(self.tr("Talking"))
 
@@ -117,6 +123,17 @@ class DeskWorkspace(QWidget):
     def _create(self, data: object) -> None:
         if self.controller.current is not None:
             self.controller.create_customer(self.controller.current, data)  # type: ignore[arg-type]
+
+    def _propose_article(self, notes: str) -> None:
+        call = self.controller.current
+        factory = self.ctx.database.factory
+        platform_id = call.call_id if call is not None else None
+
+        def lookup() -> int | None:
+            with factory() as session:
+                return call_id_for(session, platform_id)
+
+        self.ctx.runner.run(lookup, lambda call_id: self.article_proposed.emit(call_id, notes))
 
     def _save_wrap_up(self, code: str, notes: str) -> None:
         if self.controller.current is not None:

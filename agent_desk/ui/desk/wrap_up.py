@@ -12,9 +12,11 @@ from agent_desk.services.calls import DispositionView
 class WrapUpPanel(QWidget):
     """Signals:
     save_requested(str, str): disposition code and notes (Ctrl+Return).
+    propose_requested(str): the notes, to become a proposed knowledge article.
     """
 
     save_requested = Signal(str, str)
+    propose_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +37,10 @@ class WrapUpPanel(QWidget):
         form.addRow(self.tr("&Disposition:"), self.disposition)
         form.addRow(self.tr("&Notes:"), self.notes)
         form.addRow(self.save)
+        self.propose = QPushButton(self.tr("Propose as knowledge article…"))
+        self.propose.setToolTip(self.tr("Solved something others will be asked too? Turn your notes into an article."))
+        self.propose.clicked.connect(lambda: self.propose_requested.emit(self.notes.toPlainText()))
+        form.addRow(self.propose)
 
     def set_dispositions(self, items: list[DispositionView]) -> None:
         chinese = QLocale().language() == QLocale.Language.Chinese

@@ -8,9 +8,10 @@ from html import escape
 from PySide6.QtCore import QObject
 
 from agent_desk.core.money import format_yuan
-from agent_desk.core.orders import OrderState
+from agent_desk.services.orders_types import HistoryEntry
 from agent_desk.services.review_queue import OrderBeside
-from agent_desk.services.screen_pop import PopResult
+from agent_desk.services.screen_pop import CallSummary, PopResult
+from agent_desk.ui import labels
 
 _RED = "#c62828"
 _GOLD = "#b8860b"
@@ -29,24 +30,10 @@ def _yuan(cents: int) -> str:
 
 class OrderText(QObject):
     def state(self, state: str) -> str:
-        names = {
-            OrderState.DRAFT: self.tr("draft"),
-            OrderState.PENDING_REVIEW: self.tr("pending review"),
-            OrderState.RETURNED: self.tr("returned"),
-            OrderState.PENDING_LOGISTICS: self.tr("pending logistics"),
-            OrderState.LABEL_PRINTED: self.tr("label printed"),
-            OrderState.SHIPPED: self.tr("shipped"),
-            OrderState.DELIVERED: self.tr("delivered"),
-            OrderState.REFUSED: self.tr("refused"),
-            OrderState.CANCELLED: self.tr("cancelled"),
-        }
-        try:
-            return names[OrderState(state)]
-        except ValueError:
-            return state
+        return labels.order_state(state)
 
     def payment(self, method: str) -> str:
-        return {"cod": self.tr("cash on delivery"), "prepaid": self.tr("prepaid")}.get(method, method)
+        return labels.payment_method(method)
 
     def header(self, beside: OrderBeside) -> str:
         o = beside.order
@@ -70,11 +57,11 @@ class OrderText(QObject):
             f"<td align='right'>{_yuan(ln.line_total_cents)}</td></tr>"
             for ln in o.lines
         )
+        # lupdate does not look inside f-strings: every tr() call stands outside them.
+        heads = [self.tr("Item"), self.tr("Price"), self.tr("Qty"), self.tr("Discount"), self.tr("Line total")]
+        cells = "".join(f"<th align='{'left' if i == 0 else 'right'}'>{h}</th>" for i, h in enumerate(heads))
         html = [
-            f"<table {_TABLE}><tr style='background:#eee'><th align='left'>{self.tr('Item')}</th>"
-            f"<th align='right'>{self.tr('Price')}</th><th align='right'>{self.tr('Qty')}</th>"
-            f"<th align='right'>{self.tr('Discount')}</th><th align='right'>{self.tr('Line total')}</th></tr>"
-            f"{rows}</table>",
+            f"<table {_TABLE}><tr style='background:#eee'>{cells}</tr>{rows}</table>",
             "<p>"
             + self.tr("Subtotal {0} · discount {1} · <b>total {2}</b>").format(
                 _yuan(o.subtotal_cents), _yuan(o.discount_cents), _yuan(o.total_cents)
@@ -87,56 +74,69 @@ class OrderText(QObject):
         html.append("</p>")
         if with_recipient:
             address = f"{o.province}{o.city}{o.district}{o.address_detail}" + (f" ({o.postcode})" if o.postcode else "")
+            ship_to = self.tr("Ship to")
             html.append(
-                f"<p><b>{self.tr('Ship to')}</b><br>{escape(o.recipient_name)} · "
+                f"<p><b>{ship_to}</b><br>{escape(o.recipient_name)} · "
                 f"{escape(beside.recipient_phone_shown)}<br>{escape(address)}</p>"
             )
         if o.waybill_no:
-            html.append(f"<p>{self.tr('Waybill')}: <b>{escape(o.waybill_no)}</b></p>")
+            html.append("<p>" + self.tr("Waybill: {0}").format(f"<b>{escape(o.waybill_no)}</b>") + "</p>")
         if o.notes:
-            html.append(f"<p><b>{self.tr('Notes')}</b><br>{escape(o.notes)}</p>")
+            notes = self.tr("Notes")
+            html.append(f"<p><b>{notes}</b><br>{escape(o.notes)}</p>")
         if o.last_reason:
-            html.append(f"<p style='color:{_RED}'>{self.tr('Last reason')}: {escape(o.last_reason)}</p>")
+            last = self.tr("Last reason: {0}").format(escape(o.last_reason))
+            html.append(f"<p style='color:{_RED}'>{last}</p>")
         if o.history:
             events = "".join(
-                f"<li><span style='color:{_MUTED}'>{local(e.at)}</span> {escape(e.text)}</li>" for e in o.history
+                f"<li><span style='color:{_MUTED}'>{local(e.at)}</span> {escape(self._event(e))}</li>"
+                for e in o.history
             )
-            html.append(f"<p><b>{self.tr('History')}</b></p><ul style='margin-left:-20px'>{events}</ul>")
+            history = self.tr("History")
+            html.append(f"<p><b>{history}</b></p><ul style='margin-left:-20px'>{events}</ul>")
         return "".join(html)
+
+    @staticmethod
+    def _event(e: HistoryEntry) -> str:
+        return labels.history_line(e.actor_name, e.actor_role, e.action, e.from_state, e.to_state, e.reason, e.changes)
+
+    @staticmethod
+    def _call_result(c: CallSummary) -> str:
+        return c.disposition or labels.end_reason(c.end_reason)
 
     def customer_html(self, customer: PopResult | None) -> str:
         card = customer.card if customer is not None else None
         if customer is None or card is None:
-            return f"<p style='color:{_RED}'>{self.tr('The customer record no longer exists.')}</p>"
+            gone = self.tr("The customer record no longer exists.")
+            return f"<p style='color:{_RED}'>{gone}</p>"
         badges = ""
         if card.vip:
             badges += f" <span style='color:{_GOLD}'>★ VIP</span>"
         if card.blacklisted:
-            badges += (
-                f" <span style='color:{_RED}'><b>{self.tr('BLACKLISTED')}</b>: {escape(card.blacklist_reason)}</span>"
-            )
+            flag = self.tr("BLACKLISTED")
+            badges += f" <span style='color:{_RED}'><b>{flag}</b>: {escape(card.blacklist_reason)}</span>"
         phones = " / ".join(escape(p.display) for p in card.phones) or "—"
         html = [f"<p><b style='font-size:13pt'>{escape(card.name)}</b>{badges}<br>{phones}</p>"]
         if card.notes:
             html.append(f"<p style='color:{_MUTED}'>{escape(card.notes)}</p>")
         html.append(self._orders(self.tr("Recent orders"), customer))
         if customer.returned_orders:
-            html.append(
-                f"<p><b>{self.tr('Returned orders')}</b>: "
-                + ", ".join(escape(o.order_no) for o in customer.returned_orders)
-                + "</p>"
-            )
+            returned = self.tr("Returned orders")
+            numbers = ", ".join(escape(o.order_no) for o in customer.returned_orders)
+            html.append(f"<p><b>{returned}</b>: {numbers}</p>")
         if customer.recent_calls:
             calls = "".join(
-                f"<li>{local(c.offered_at)} {escape(c.disposition or c.end_reason)} {escape(c.notes)}</li>"
+                f"<li>{local(c.offered_at)} {escape(self._call_result(c))} {escape(c.notes)}</li>"
                 for c in customer.recent_calls[:5]
             )
-            html.append(f"<p><b>{self.tr('Recent calls')}</b></p><ul style='margin-left:-20px'>{calls}</ul>")
+            recent = self.tr("Recent calls")
+            html.append(f"<p><b>{recent}</b></p><ul style='margin-left:-20px'>{calls}</ul>")
         return "".join(html)
 
     def _orders(self, title: str, customer: PopResult) -> str:
         if not customer.recent_orders:
-            return f"<p><b>{title}</b>: {self.tr('none')}</p>"
+            none = self.tr("none")
+            return f"<p><b>{title}</b>: {none}</p>"
         rows = "".join(
             f"<tr><td nowrap>{local(o.created_at)[:10]}</td><td nowrap>{escape(o.order_no)}</td>"
             f"<td nowrap style='color:{_RED if o.state in ('refused', 'returned', 'cancelled') else 'black'}'>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,19 +36,20 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def waiting_text(seconds: Any) -> str:
-    """Compact waiting time: 45 s, 12 min, 3 h 05, 2 d 4 h."""
+    """Compact waiting time: 45 s, 12 min, 3 h 05, 2 d 4 h (45 秒, 12 分钟, 3 小时 05 分, 2 天 4 小时)."""
     if not isinstance(seconds, int):
         return ""
+    translate = QCoreApplication.translate
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("QueuePane", "{0} s").format(seconds)
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
+        return translate("QueuePane", "{0} min").format(minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} h {minutes:02d}"
+        return translate("QueuePane", "{0} h {1}").format(hours, f"{minutes:02d}")
     days, hours = divmod(hours, 24)
-    return f"{days} d {hours} h"
+    return translate("QueuePane", "{0} d {1} h").format(days, hours)
 
 
 def _money(cents: Any) -> str:
@@ -146,7 +147,13 @@ class QueuePane(QWidget):
     def _columns(self) -> list[Column]:
         return [
             Column(self.tr("Order"), "order_no", sample="SO20261122-000001"),
-            Column(self.tr("Waiting"), "waiting_seconds", _RIGHT, waiting_text, sample="999 d 23 h"),
+            Column(
+                self.tr("Waiting"),
+                "waiting_seconds",
+                _RIGHT,
+                waiting_text,
+                sample=waiting_text(999 * 86400 + 23 * 3600),
+            ),
             Column(self.tr("Customer"), "customer_name", sample="欧阳明月月"),
             Column(self.tr("Recipient"), "recipient_name", sample="欧阳明月月"),
             Column(self.tr("Phone"), "recipient_phone", sample="138 0013 8000"),
@@ -280,8 +287,8 @@ class QueuePane(QWidget):
 
     def _on_live(self, live: bool, reason: str) -> None:
         if live:
-            self.live.setText(f'<span style="color:#2e7d32">●</span> {self.tr("Live")}')
+            self.live.setText('<span style="color:#2e7d32">●</span> ' + self.tr("Live"))
             self.live.setToolTip(self.tr("The queue updates by itself when orders change."))
         else:
-            self.live.setText(f'<span style="color:gray">●</span> {self.tr("Not live")}')
+            self.live.setText('<span style="color:gray">●</span> ' + self.tr("Not live"))
             self.live.setToolTip(reason or self.tr("Waiting for the database's change notifications."))

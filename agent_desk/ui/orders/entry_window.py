@@ -1,0 +1,450 @@
+"""The order window: the form, autosaved, kept on this computer, submitted once.
+
+The database is reached through ``ctx.runner`` and services.orders alone. Nothing typed is lost:
+every change is copied to a local file at once and saved as a draft every ``autosave_seconds``;
+while the database is unreachable a banner says so and the save is retried.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from agent_desk.core.orders import OrderState
+from agent_desk.services import order_drafts
+from agent_desk.services.order_drafts import OpenedForm
+from agent_desk.services.orders import (
+    OrderError,
+    OrderInput,
+    OrderValidationFailed,
+    OrderView,
+    likely_duplicates,
+    save_draft,
+    submit,
+)
+from agent_desk.ui.context import DeskContext
+from agent_desk.ui.orders.entry_form import ERROR_FIELDS, OrderForm
+from agent_desk.ui.orders.formatting import RED, local_time, money
+
+log = logging.getLogger(__name__)
+
+
+class OrderEntry(OrderForm):
+    """One order form in a window of its own (non-modal: the agent keeps talking and clicking the pop).
+
+    Signals:
+        submitted(OrderView): the order went to review; emitted once.
+        saved(OrderView): a draft save reached the database.
+        link_changed(bool): False while the database cannot be reached, True when it is back.
+        closed(str): the form's client uuid; the window was closed (a last autosave may still run).
+    """
+
+    submitted = Signal(object)
+    saved = Signal(object)
+    link_changed = Signal(bool)
+    closed = Signal(str)
+
+    def __init__(self, ctx: DeskContext, opened: OpenedForm, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, opened, parent, Qt.WindowType.Window)
+        self._loading = True
+        self._dirty = False
+        self._saving = False
+        self._submitting = False
+        self._done = False
+        self._closing = False
+        self._link_down = False
+        self._retry_op: str | None = None
+        self._duplicates_confirmed = False
+        self.last_view: OrderView | None = None
+
+        self.setObjectName("order_entry")
+        self.resize(1120, 780)
+        self._build_window()
+        self._show_returned(opened)
+        self._connect_window()
+        self._loading = False
+        self._update_title()
+        self._recompute()
+
+        seconds = max(1, ctx.settings.autosave_seconds)
+        self._autosave = self._timer(seconds * 1000, self._save)
+        self._retry = self._timer(seconds * 1000, self._on_retry)
+        self._local = self._timer(0, self._write_local)
+        self._search()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_window(self) -> None:
+        self.header = QLabel()
+        self.header.setObjectName("entry_header")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.banner = QLabel(
+            self.tr(
+                "⚠ Database unreachable — your order is kept on this computer and will be saved "
+                "when the link is back. Retrying…"
+            )
+        )
+        self.banner.setObjectName("entry_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #f9a825; color: black; font-weight: bold; padding: 6px;")
+        self.banner.hide()
+        self.returned_bar = QLabel()
+        self.returned_bar.setObjectName("entry_returned")
+        self.returned_bar.setWordWrap(True)
+        self.returned_bar.setStyleSheet(f"background: #fdecea; color: {RED}; padding: 6px;")
+        self.returned_bar.hide()
+        self.duplicate_bar = self._build_duplicate_bar()
+
+        self.status = QLabel()
+        self.status.setObjectName("entry_status")
+        self.status.setStyleSheet("color: gray;")
+        self.save_button = QPushButton(self.tr("&Save draft (Ctrl+S)"))
+        self.save_button.setObjectName("entry_save")
+        self.submit_button = QPushButton(self.tr("Su&bmit for review (Ctrl+Enter)"))
+        self.submit_button.setObjectName("entry_submit")
+        self.close_button = QPushButton(self.tr("Close (Esc)"))
+        self.close_button.setObjectName("entry_close")
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.save_button)
+        footer.addWidget(self.submit_button)
+        footer.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.returned_bar)
+        layout.addWidget(self.duplicate_bar)
+        layout.addWidget(self._form_box, 1)
+        layout.addWidget(self._general_error)
+        layout.addLayout(footer)
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self.save_now),
+            (QKeySequence("Ctrl+Return"), self.submit_order),
+            (QKeySequence("Ctrl+Enter"), self.submit_order),
+            (QKeySequence("Escape"), self.close),
+            (QKeySequence.StandardKey.Find, self.focus_search),
+        ):
+            QShortcut(keys, self, activated=slot)
+
+    def _build_duplicate_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("duplicate_warning")
+        bar.setStyleSheet("#duplicate_warning { background: #fff3cd; border: 1px solid #f9a825; }")
+        self.duplicate_text = QLabel()
+        self.duplicate_text.setObjectName("duplicate_text")
+        self.duplicate_text.setWordWrap(True)
+        self.submit_anyway = QPushButton(self.tr("Submit &anyway"))
+        self.submit_anyway.setObjectName("duplicate_submit")
+        self.duplicate_cancel = QPushButton(self.tr("&Cancel"))
+        self.duplicate_cancel.setObjectName("duplicate_cancel")
+        row = QHBoxLayout(bar)
+        row.addWidget(self.duplicate_text, 1)
+        row.addWidget(self.submit_anyway)
+        row.addWidget(self.duplicate_cancel)
+        bar.hide()
+        return bar
+
+    def _show_returned(self, opened: OpenedForm) -> None:
+        if opened.state == OrderState.RETURNED.value:
+            self.returned_bar.setText(
+                self.tr("Returned to you: {0} — fix the order and submit it again.").format(
+                    opened.last_reason or self.tr("no reason given")
+                )
+            )
+            self.returned_bar.show()
+
+    def _connect_window(self) -> None:
+        self.save_button.clicked.connect(self.save_now)
+        self.submit_button.clicked.connect(self.submit_order)
+        self.close_button.clicked.connect(self.close)
+        self.submit_anyway.clicked.connect(self._on_submit_anyway)
+        self.duplicate_cancel.clicked.connect(self._on_duplicate_cancel)
+
+    # --- changes, the local copy and the autosave -------------------------------------------------
+
+    def _changed(self) -> None:
+        if self._loading or self._done:
+            return
+        self._dirty = True
+        self._duplicates_confirmed = False
+        self._local.start()
+        if not self._autosave.isActive() and not self._saving and not self._submitting:
+            self._autosave.start()
+
+    def _write_local(self) -> None:
+        if self._done:
+            return
+        try:
+            order_drafts.write_local_draft(self.current_form(), user_id=self.ctx.user.id)
+        except OSError as exc:
+            log.error("could not keep the order form on this computer: %s", exc)
+            self._show_error("general", self.tr("Could not keep a copy on this computer: {0}").format(exc))
+
+    def _write_local_now(self) -> None:
+        # Before a save or a submit that may never come back, what is on screen is on disk.
+        self._autosave.stop()
+        self._local.stop()
+        self._write_local()
+
+    def resume_kept(self) -> None:
+        """A form restored from this computer: save it at once, unless it was submitted after all.
+
+        The copy exists because the database may never have seen this version; but a crash between
+        a submit and removing the copy leaves one of an order already on its way.
+        """
+        factory, data = self.ctx.database.factory, self.current_input()
+
+        def check() -> OpenedForm:
+            with factory() as session:
+                return order_drafts.open_input(session, data)
+
+        def checked(saved: OpenedForm) -> None:
+            if saved.editable:
+                self.save_now()
+                return
+            self._done = True
+            order_drafts.delete_local_draft(self.client_uuid)
+            self._show_number(saved.order_no, saved.state)
+            self._form_box.setEnabled(False)
+            self.save_button.setEnabled(False)
+            self.submit_button.setEnabled(False)
+            self._show_error(
+                "general",
+                self.tr("Order {0} was already submitted ({1}); the copy kept on this computer is removed.").format(
+                    saved.order_no, OrderState(saved.state).label
+                ),
+                hint=True,
+            )
+
+        def failed(exc: BaseException) -> None:
+            self._dirty = True
+            if order_drafts.is_link_error(exc):
+                self._lost_link("save")
+            else:
+                self._save()
+
+        self._run(check, checked, failed)
+
+    def save_now(self) -> None:
+        """Ctrl+S: save the draft to the database now (the local copy is already written)."""
+        self._write_local_now()
+        self._dirty = True
+        self._save()
+
+    def _save(self) -> None:
+        if self._saving or self._submitting or self._done or not self._dirty:
+            return
+        data = self.current_input()
+        self._dirty = False
+        self._saving = True
+        self.status.setText(self.tr("Saving…"))
+        self._run(self._order_call(save_draft, data), self._on_saved, self._on_save_failed)
+
+    def _order_call(self, action: Callable[..., OrderView], data: OrderInput) -> Callable[[], OrderView]:
+        # Read here, on the GUI thread: the worker never touches the widget, which may be gone by then.
+        factory, user, settings = self.ctx.database.factory, self.ctx.user, self.ctx.settings
+
+        def work() -> OrderView:
+            return action(factory, user, data, max_discount_pct=settings.max_discount_pct, region=settings.phone_region)
+
+        return work
+
+    def _on_saved(self, view: OrderView) -> None:
+        self._saving = False
+        self._set_link(True)
+        self.last_view = view
+        self._show_number(view.order_no, view.state)
+        self.status.setText(self.tr("Draft {0} saved").format(view.order_no))
+        for name in ERROR_FIELDS:
+            if name not in ("search", "general"):
+                self._clear_error(name)
+        self._show_problems(view.missing, hint=True)
+        self.saved.emit(view)
+        if self._dirty:
+            self._autosave.start()
+        self._maybe_finish()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._not_done(exc, "save", self.tr("Not saved: see the message below the field"))
+
+    def _not_done(self, exc: BaseException, op: str, status: str) -> None:
+        if order_drafts.is_link_error(exc):
+            self._dirty = True
+            self._lost_link(op)
+        else:
+            self.status.setText(status)
+            self._show_failure(exc)
+        self._maybe_finish()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, OrderValidationFailed):
+            self._show_problems(exc.problems, hint=False, line_index=exc.line_index)
+        elif isinstance(exc, OrderError):
+            self._show_error("general", str(exc))
+        else:
+            log.error("order entry failed", exc_info=exc)
+            self._show_error("general", self.tr("Could not save the order: {0}").format(exc))
+
+    # --- submit -----------------------------------------------------------------------------------
+
+    def submit_order(self) -> None:
+        """Check for a likely duplicate, then submit; a second click while one is under way does nothing."""
+        if self._submitting or self._done:
+            return
+        self._write_local_now()
+        self._set_busy(True)
+        data = self.current_input()
+        if self._duplicates_confirmed:
+            self._submit(data)
+            return
+        factory = self.ctx.database.factory
+        products = {ln.product_id for ln in data.lines}
+
+        def check() -> list[Any]:
+            with factory() as session:
+                return likely_duplicates(session, data.customer_id, products, exclude_client_uuid=data.client_uuid)
+
+        def checked(found: list[Any]) -> None:
+            if not found:
+                self._submit(data)
+                return
+            self._set_busy(False)
+            numbers = "、".join(f"{o.order_no} ({local_time(o.created_at):%m-%d %H:%M}, {o.items})" for o in found)
+            self.duplicate_text.setText(
+                self.tr("This customer already ordered the same products recently: {0}. Submit anyway?").format(numbers)
+            )
+            self.duplicate_bar.show()
+            self.submit_anyway.setFocus()
+
+        self._run(check, checked, self._on_submit_failed)
+
+    def _on_submit_anyway(self) -> None:
+        self.duplicate_bar.hide()
+        self._duplicates_confirmed = True
+        self.submit_order()
+
+    def _on_duplicate_cancel(self) -> None:
+        self.duplicate_bar.hide()
+        self.status.setText(self.tr("Not submitted"))
+        self.submit_button.setFocus()
+
+    def _submit(self, data: OrderInput) -> None:
+        self._dirty = False
+        self._run(self._order_call(submit, data), self._on_submitted, self._on_submit_failed)
+
+    def _on_submitted(self, view: OrderView) -> None:
+        self._done = True
+        self._submitting = False
+        self._set_link(True)
+        self.last_view = view
+        for timer in (self._autosave, self._retry, self._local):
+            timer.stop()
+        try:
+            order_drafts.delete_local_draft(view.client_uuid)
+        except OSError as exc:
+            log.warning("could not remove the local copy of %s: %s", view.order_no, exc)
+        self._show_number(view.order_no, view.state)
+        label = OrderState(view.state).label
+        self.status.setText(self.tr("Order {0} submitted ({1})").format(view.order_no, label))
+        self.ctx.messages.info.emit(
+            self.tr("Order {0} for {1} submitted for review: {2}").format(
+                view.order_no, self._opened.customer_name, money(view.total_cents)
+            )
+        )
+        self.submitted.emit(view)
+        self.close()
+
+    def _on_submit_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._not_done(exc, "submit", self.tr("Not submitted: see the messages beside the fields"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._submitting = busy
+        self.submit_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy)
+        self._form_box.setEnabled(not busy)
+        if busy:
+            self.duplicate_bar.hide()
+            self.status.setText(self.tr("Submitting…"))
+
+    # --- the database link ------------------------------------------------------------------------
+
+    def _lost_link(self, op: str) -> None:
+        # A submit waiting for the link wins over a save: it saves too, and once.
+        if self._retry_op != "submit":
+            self._retry_op = op
+        self._set_link(False)
+        self.status.setText(self.tr("Kept on this computer; retrying…"))
+        self._retry.start()
+
+    def _on_retry(self) -> None:
+        op, self._retry_op = self._retry_op, None
+        if op == "submit" and not self._closing:
+            self.submit_order()
+        elif op is not None:
+            self._dirty = True
+            self._save()
+
+    def _set_link(self, ok: bool) -> None:
+        if ok == (not self._link_down):
+            return
+        self._link_down = not ok
+        self.banner.setVisible(not ok)
+        self.link_changed.emit(ok)
+
+    @property
+    def link_down(self) -> bool:
+        return self._link_down
+
+    # --- title and closing ------------------------------------------------------------------------
+
+    def _show_number(self, order_no: str, state: str) -> None:
+        self._opened = replace(self._opened, order_no=order_no, state=state)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        opened = self._opened
+        who = escape(opened.customer_name)
+        parts = [OrderState(opened.state).label] if opened.state else []
+        if opened.business_line_name:
+            parts.append(opened.business_line_name)
+        sub = escape(" · ".join(parts))
+        if opened.order_no:
+            title = self.tr("Order {0} for {1}").format(opened.order_no, opened.customer_name)
+            head = f"<h2>{escape(opened.order_no)} — {who}</h2>{sub}"
+        else:
+            title = self.tr("New order for {0}").format(opened.customer_name)
+            head = f"<h2>{escape(self.tr('New order'))} — {who}</h2>{sub}"
+        self.setWindowTitle(title)
+        self.header.setText(head)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Esc or the close button: the form is kept (local copy now, database save on its way)."""
+        if not self._closing:
+            self._closing = True
+            self._autosave.stop()
+            self._search_timer.stop()
+            if self._local.isActive():
+                self._local.stop()
+                self._write_local()
+            if not self._link_down:
+                self._save()
+            self.closed.emit(self.client_uuid)
+        event.accept()
+        self._maybe_finish()
+
+    def _maybe_finish(self) -> None:
+        # Deleted only when no background task will call back into it; while the database is away
+        # the hidden form keeps retrying, so what was typed still reaches it when the link is back.
+        if self._closing and self._in_flight == 0 and not self._dirty and not self._retry.isActive():
+            self.deleteLater()
