@@ -168,5 +168,7 @@ def register(sub: Any) -> None:
     demo.add_argument("--customers", type=int, default=2_000, help="demo customers on first start")
     demo.add_argument("--port", type=int, help="hub port (default: a free one)")
     demo.add_argument("--user", default="agent1", help="user name prefilled at login")
-    demo.add_argument("--call-every", type=float, default=15.0, help="mean seconds between simulated calls")
+    demo.add_argument(
+        "--call-every", type=float, default=5.0, help="mean seconds between simulated calls (shared by all agents)"
+    )
     demo.set_defaults(func=cmd_demo)
