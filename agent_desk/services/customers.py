@@ -110,11 +110,9 @@ def search_customers(session: Session, query: str, *, region: str = "CN", limit:
     return _matches(session, ids, region)
 
 
-def create_customer(session: Session, data: CustomerInput, *, region: str = "CN") -> int:
-    phones = data.validated_phones(region)
-    customer = Customer(name=data.name.strip(), notes=data.notes, gender=data.gender)
-    customer.phones = [CustomerPhone(e164=e, label=label, is_primary=i == 0) for i, (e, label) in enumerate(phones)]
-    customer.addresses = [
+def _addresses(inputs: list[AddressInput]) -> list[Address]:
+    # The first address typed is the one orders default to.
+    return [
         Address(
             province=a.province.strip(),
             city=a.city.strip(),
@@ -123,8 +121,15 @@ def create_customer(session: Session, data: CustomerInput, *, region: str = "CN"
             postcode=a.postcode.strip(),
             is_default=i == 0,
         )
-        for i, a in enumerate(data.addresses)
+        for i, a in enumerate(inputs)
     ]
+
+
+def create_customer(session: Session, data: CustomerInput, *, region: str = "CN") -> int:
+    phones = data.validated_phones(region)
+    customer = Customer(name=data.name.strip(), notes=data.notes, gender=data.gender)
+    customer.phones = [CustomerPhone(e164=e, label=label, is_primary=i == 0) for i, (e, label) in enumerate(phones)]
+    customer.addresses = _addresses(data.addresses)
     session.add(customer)
     session.flush()
     return customer.id
@@ -143,17 +148,7 @@ def update_customer(session: Session, customer_id: int, data: CustomerInput, *, 
     customer.phones = [existing.get(e) or CustomerPhone(e164=e, label=label) for e, label in phones]
     for i, (phone, (_e, label)) in enumerate(zip(customer.phones, phones, strict=True)):
         phone.label, phone.is_primary = label, i == 0
-    customer.addresses = [
-        Address(
-            province=a.province.strip(),
-            city=a.city.strip(),
-            district=a.district.strip(),
-            detail=a.detail.strip(),
-            postcode=a.postcode.strip(),
-            is_default=i == 0,
-        )
-        for i, a in enumerate(data.addresses)
-    ]
+    customer.addresses = _addresses(data.addresses)
     session.flush()
 
 

@@ -21,9 +21,9 @@ from agent_desk.services.orders_types import (
     OrderNotFound,
     QueueRow,
 )
-from agent_desk.services.screen_pop import OrderSummary
+from agent_desk.services.screen_pop import ORDER_SUMMARY_COLUMNS, OrderSummary, order_summaries
 from agent_desk.store.clock import utcnow
-from agent_desk.store.models import BusinessLine, Customer, Order, OrderEvent, OrderLine, User
+from agent_desk.store.models import BusinessLine, Customer, Order, OrderEvent, User
 
 _Taker = aliased(User)
 _queue_rows = (
@@ -53,40 +53,8 @@ _queue_rows = (
 
 def summaries(session: Session, where: Any, *order_by: Any) -> list[OrderSummary]:
     """Orders as the pop lists them (screen_pop.OrderSummary), items spelled out."""
-    rows = session.execute(
-        select(
-            Order.id,
-            Order.order_no,
-            Order.state,
-            Order.total_cents,
-            Order.payment_method,
-            Order.created_at,
-            Order.last_reason,
-        )
-        .where(where)
-        .order_by(*order_by)
-    ).all()
-    items: dict[int, list[str]] = {}
-    if rows:
-        for order_id, name, qty in session.execute(
-            select(OrderLine.order_id, OrderLine.product_name, OrderLine.quantity)
-            .where(OrderLine.order_id.in_([r.id for r in rows]))
-            .order_by(OrderLine.order_id, OrderLine.id)
-        ):
-            items.setdefault(order_id, []).append(f"{name} ×{qty}")
-    return [
-        OrderSummary(
-            r.id,
-            r.order_no,
-            r.state,
-            r.total_cents,
-            r.payment_method,
-            r.created_at,
-            "，".join(items.get(r.id, [])),
-            r.last_reason,
-        )
-        for r in rows
-    ]
+    rows = session.execute(select(*ORDER_SUMMARY_COLUMNS).where(where).order_by(*order_by)).all()
+    return order_summaries(session, rows)[0]
 
 
 @lru_cache(maxsize=65_536)

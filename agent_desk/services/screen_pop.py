@@ -7,6 +7,7 @@ are prebuilt Core statements with bind parameters: ORM entity loading would trip
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -208,7 +209,8 @@ _addresses = (
     .where(Address.customer_id == bindparam("cid"))
     .order_by(Address.is_default.desc(), Address.id)
 )
-_order_columns = (
+# What OrderSummary needs from an order, items apart; order_summaries() adds those.
+ORDER_SUMMARY_COLUMNS = (
     Order.id,
     Order.order_no,
     Order.state,
@@ -218,13 +220,13 @@ _order_columns = (
     Order.last_reason,
 )
 _recent_orders = (
-    select(*_order_columns)
+    select(*ORDER_SUMMARY_COLUMNS)
     .where(Order.customer_id == bindparam("cid"))
     .order_by(Order.created_at.desc(), Order.id.desc())
     .limit(RECENT)
 )
 _returned_orders = (
-    select(*_order_columns)
+    select(*ORDER_SUMMARY_COLUMNS)
     .where(Order.customer_id == bindparam("cid"), Order.state == "returned")
     .order_by(Order.created_at.desc())
     .limit(RECENT)
@@ -289,15 +291,18 @@ def _conn(db: Db) -> Connection:
     return db.connection() if isinstance(db, Session) else db
 
 
-def _orders(conn: Connection, recent: list[Row[Any]], returned: list[Row[Any]]) -> tuple[list[OrderSummary], ...]:
-    ids = {r.id for r in recent} | {r.id for r in returned}
+def order_summaries(db: Db, *groups: Sequence[Row[Any]]) -> tuple[list[OrderSummary], ...]:
+    """Each group of order rows as the pop lists them, items spelled out.
+
+    The rows need the columns of ``OrderSummary`` bar ``items``; all groups share one item query.
+    """
+    ids = {r.id for rows in groups for r in rows}
     items: dict[int, list[str]] = {}
     if ids:
-        for order_id, name, qty in conn.execute(_order_items, {"ids": sorted(ids)}):
+        for order_id, name, qty in _conn(db).execute(_order_items, {"ids": sorted(ids)}):
             items.setdefault(order_id, []).append(f"{name} ×{qty}")
-
-    def summaries(rows: list[Row[Any]]) -> list[OrderSummary]:
-        return [
+    return tuple(
+        [
             OrderSummary(
                 r.id,
                 r.order_no,
@@ -310,8 +315,8 @@ def _orders(conn: Connection, recent: list[Row[Any]], returned: list[Row[Any]]) 
             )
             for r in rows
         ]
-
-    return summaries(recent), summaries(returned)
+        for rows in groups
+    )
 
 
 class _LineCache:
@@ -373,7 +378,7 @@ def fill_history(
     """Load the card and histories of one customer (after a unique match, or once the agent picked one)."""
     conn = _conn(db)
     result.card = load_card(conn, customer_id, region, phones)
-    result.recent_orders, result.returned_orders = _orders(
+    result.recent_orders, result.returned_orders = order_summaries(
         conn,
         list(conn.execute(_recent_orders, {"cid": customer_id})),
         list(conn.execute(_returned_orders, {"cid": customer_id})),

@@ -72,7 +72,7 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../agent_desk/ui/customers/workspace.py" line="+154"/>
+        <location filename="../../agent_desk/ui/customers/workspace.py" line="+143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -87,89 +87,7 @@
         <translation>新建订单(&amp;O)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+1"/>
-        <location line="+2"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Items</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned because</source>
-        <translation>退回原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <location line="+95"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="-95"/>
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>&amp;Customer</source>
-        <translation>客户(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Orders ({0})</source>
-        <translation>订单(&amp;O) ({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Returned ({0})</source>
-        <translation>退回(&amp;R) ({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;alls ({0})</source>
-        <translation>通话(&amp;A) ({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Follow-ups ({0})</source>
-        <translation>回访(&amp;F) ({0})</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+29"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -183,31 +101,11 @@
         <source>no reason given</source>
         <translation>未填写原因</translation>
     </message>
-    <message>
-        <location line="+36"/>
-        <source>Phones</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Addresses</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No phones, addresses or notes on file.</source>
-        <translation>暂无电话、地址或备注。</translation>
-    </message>
 </context>
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
@@ -303,9 +201,135 @@
     </message>
 </context>
 <context>
+    <name>CustomerTabs</name>
+    <message>
+        <location filename="../../agent_desk/ui/customer_card.py" line="+44"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned because</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+75"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>&amp;Orders</source>
+        <translation>订单(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Returned</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;alls</source>
+        <translation>通话(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow-ups</source>
+        <translation>回访(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Orders ({0})</source>
+        <translation>订单(&amp;O) ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Returned ({0})</source>
+        <translation>退回(&amp;R) ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;alls ({0})</source>
+        <translation>通话(&amp;A) ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow-ups ({0})</source>
+        <translation>回访(&amp;F) ({0})</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No phones, addresses or notes on file.</source>
+        <translation>暂无电话、地址或备注。</translation>
+    </message>
+</context>
+<context>
     <name>CustomersWorkspace</name>
     <message>
-        <location line="+76"/>
+        <location filename="../../agent_desk/ui/customers/workspace.py" line="+76"/>
         <source>Name, phone or order number (Ctrl+F)</source>
         <translation>姓名、电话或订单号 (Ctrl+F)</translation>
     </message>
@@ -1005,7 +1029,7 @@
 <context>
     <name>LogisticsWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/logistics/workspace.py" line="+70"/>
+        <location filename="../../agent_desk/ui/logistics/workspace.py" line="+51"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
@@ -1020,18 +1044,12 @@
         <translation>已发货</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>No labels made; nothing was recorded.</source>
         <translation>未生成面单，未作任何记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+216"/>
-        <source>Choose an order in the queue (J/K or ↓/↑ to move).</source>
-        <translation>请在队列中选择订单（J/K 或 ↓/↑ 切换）。</translation>
-    </message>
-    <message>
-        <location line="-208"/>
+        <location line="+4"/>
         <source>On the order</source>
         <translation>订单上</translation>
     </message>
@@ -1041,19 +1059,19 @@
         <translation>客户档案</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+197"/>
+        <location line="+12"/>
+        <location line="+138"/>
         <source>Accept &amp;&amp; &amp;print label…</source>
         <translation>通过并打印面单(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+196"/>
+        <location line="-136"/>
+        <location line="+137"/>
         <source>Accept &amp;&amp; label to P&amp;DF…</source>
         <translation>通过并导出面单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-135"/>
         <source>Re&amp;turn to agent…</source>
         <translation>退回坐席(&amp;T)…</translation>
     </message>
@@ -1098,32 +1116,12 @@
         <translation>交接所选</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>Selected orders:</source>
         <translation>所选订单：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Return {0} to {1}</source>
-        <translation>将 {0} 退回给 {1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return to agent (Ctrl+Enter)</source>
-        <translation>退回坐席 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>Address incomplete or wrong</source>
         <translation>地址不完整或有误</translation>
     </message>
@@ -1179,7 +1177,7 @@
         <translation>对价格有异议</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+29"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1204,7 +1202,7 @@
         <translation>✗ 不一致</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
         <source>Re&amp;print label…</source>
         <translation>重打面单(&amp;P)…</translation>
     </message>
@@ -1214,7 +1212,7 @@
         <translation>面单导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+33"/>
         <source>{0} handed over to the courier.</source>
         <translation>{0} 已交接快递。</translation>
     </message>
@@ -1234,12 +1232,12 @@
         <translation>{0} 已退回坐席。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Nothing was changed: {0}</source>
         <translation>未作任何更改：{0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Handed over {0} of {1} orders.</source>
         <translation>已交接 {0}/{1} 个订单。</translation>
     </message>
@@ -1358,7 +1356,7 @@ Database: {1}</source>
 <context>
     <name>NewCustomerForm</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/pop_view.py" line="+85"/>
+        <location filename="../../agent_desk/ui/desk/pop_view.py" line="+66"/>
         <source>Create customer</source>
         <translation>创建客户</translation>
     </message>
@@ -1821,6 +1819,34 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>OrderWorkspace</name>
+    <message>
+        <location filename="../../agent_desk/ui/review/order_workspace.py" line="+67"/>
+        <source>Choose an order in the queue (J/K or ↓/↑ to move).</source>
+        <translation>请在队列中选择订单（J/K 或 ↓/↑ 切换）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Return {0} to {1}</source>
+        <translation>将 {0} 退回给 {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to agent (Ctrl+Enter)</source>
+        <translation>退回坐席 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>PopController</name>
     <message>
         <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+93"/>
@@ -1846,89 +1872,7 @@ Database: {1}</source>
         <translation>等待来电…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+1"/>
-        <location line="+2"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Items</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned because</source>
-        <translation>退回原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <location line="+129"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="-129"/>
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Customer</source>
-        <translation>客户(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Orders</source>
-        <translation>订单(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Returned</source>
-        <translation>退回(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;alls</source>
-        <translation>通话(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Follow-ups</source>
-        <translation>回访(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>&amp;Script</source>
         <translation>话术(&amp;S)</translation>
     </message>
@@ -1988,37 +1932,7 @@ Database: {1}</source>
         <translation>未填写原因</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Phones</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Addresses</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>&amp;Orders ({0})</source>
-        <translation>订单(&amp;O) ({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Returned ({0})</source>
-        <translation>退回(&amp;R) ({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;alls ({0})</source>
-        <translation>通话(&amp;A) ({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Follow-ups ({0})</source>
-        <translation>回访(&amp;F) ({0})</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+29"/>
         <source>&lt;h2&gt;{0} customers on {1}&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;号码 {1} 对应 {0} 位客户&lt;/h2&gt;</translation>
     </message>
@@ -2266,18 +2180,12 @@ Database: {1}</source>
 <context>
     <name>ReviewWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/review/workspace.py" line="+64"/>
+        <location filename="../../agent_desk/ui/review/workspace.py" line="+33"/>
         <source>Pending review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+176"/>
-        <source>Choose an order in the queue (J/K or ↓/↑ to move).</source>
-        <translation>请在队列中选择订单（J/K 或 ↓/↑ 切换）。</translation>
-    </message>
-    <message>
-        <location line="-164"/>
+        <location line="+4"/>
         <source>&amp;Approve  (Ctrl+Enter)</source>
         <translation>审核通过(&amp;A)  (Ctrl+Enter)</translation>
     </message>
@@ -2302,27 +2210,7 @@ Database: {1}</source>
         <translation>下一个 (J)</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Return {0} to {1}</source>
-        <translation>将 {0} 退回给 {1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return to agent (Ctrl+Enter)</source>
-        <translation>退回坐席 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+59"/>
         <source>Address incomplete</source>
         <translation>地址不完整</translation>
     </message>
@@ -2347,17 +2235,17 @@ Database: {1}</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+21"/>
         <source>This order is {0} now.</source>
         <translation>该订单当前状态：{0}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Cannot load the order: {0}</source>
         <translation>无法加载订单：{0}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+18"/>
         <source>{0} approved: on to logistics.</source>
         <translation>{0} 审核通过，已转物流。</translation>
     </message>
@@ -2367,12 +2255,12 @@ Database: {1}</source>
         <translation>{0} 已退回坐席。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>The order could not be saved: {0}. Nothing was changed; please try again.</source>
         <translation>订单未能保存：{0}。未作任何更改，请重试。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Approved {0} of {1} selected orders.</source>
         <translation>所选 {1} 个订单中已审核通过 {0} 个。</translation>
     </message>

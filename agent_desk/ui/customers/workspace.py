@@ -6,7 +6,6 @@ also decides what a role may see and do (masked numbers, editing, orders) and wr
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -27,13 +26,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from agent_desk.core.money import format_yuan
 from agent_desk.services.customer_records import (
     ADDRESS_MAX,
     LABEL_MAX,
@@ -47,8 +43,8 @@ from agent_desk.services.customer_records import (
 from agent_desk.services.customers import AddressInput, CustomerError, CustomerInput
 from agent_desk.services.screen_pop import CustomerCard, CustomerMatch, PopResult
 from agent_desk.store.db import transaction
-from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.customer_card import CARD_TAB, CustomerTabs
 
 DEBOUNCE_MS = 250
 _RED = "#c62828"
@@ -56,10 +52,6 @@ _GOLD = "#b8860b"
 _ID = Qt.ItemDataRole.UserRole
 PHONE_LABELS = ("mobile", "home", "work", "family")
 _ADDRESS_FIELDS = ("province", "city", "district", "detail", "postcode")
-
-
-def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def _table(headers: list[str], *, editable: bool = False) -> QTableWidget:
@@ -76,14 +68,11 @@ def _table(headers: list[str], *, editable: bool = False) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], *, tooltips: bool = True) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            if tooltips and len(text) > 24:  # long item lists and notes are cut at the column's edge
-                item.setToolTip(text)
-            table.setItem(r, c, item)
+            table.setItem(r, c, QTableWidgetItem(text))
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> str:
@@ -161,17 +150,14 @@ class CustomerDetail(QWidget):
         self.order_button.setVisible(can_order)
         self.order_button.clicked.connect(self._request_order)
 
-        self.card = QTextBrowser()
-        self.card.setObjectName("customer_card")
-        self.orders = _table([self.tr("Order"), self.tr("State"), self.tr("Total"), self.tr("Date"), self.tr("Items")])
-        self.returned = _table([self.tr("Order"), self.tr("Returned because"), self.tr("Total"), self.tr("Date")])
-        self.calls = _table([self.tr("Date"), self.tr("Result"), self.tr("Agent"), self.tr("Notes")])
-        self.followups = _table([self.tr("Due"), self.tr("Order"), self.tr("Notes")])
-        self.tabs = QTabWidget()
+        # Long item lists and notes are cut at the column's edge; short cells need no tooltip.
+        self.tabs = CustomerTabs(_table, tooltip_from=25)
         self.tabs.setObjectName("customer_tabs")
-        for widget in (self.card, self.orders, self.returned, self.calls, self.followups):
-            self.tabs.addTab(widget, "")
-        self._title_tabs(None)
+        self.card = self.tabs.card
+        self.card.setObjectName("customer_card")
+        self.orders, self.returned = self.tabs.orders, self.tabs.returned
+        self.calls, self.followups = self.tabs.calls, self.tabs.followups
+        self.tabs.show_counts(None)
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -182,23 +168,6 @@ class CustomerDetail(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-
-    def _title_tabs(self, record: PopResult | None) -> None:
-        counts = (
-            (
-                len(record.recent_orders),
-                len(record.returned_orders),
-                len(record.recent_calls),
-                len(record.open_followups),
-            )
-            if record is not None
-            else (0, 0, 0, 0)
-        )
-        self.tabs.setTabText(0, self.tr("&Customer"))
-        self.tabs.setTabText(1, self.tr("&Orders ({0})").format(counts[0]))
-        self.tabs.setTabText(2, self.tr("&Returned ({0})").format(counts[1]))
-        self.tabs.setTabText(3, self.tr("C&alls ({0})").format(counts[2]))
-        self.tabs.setTabText(4, self.tr("&Follow-ups ({0})").format(counts[3]))
 
     def show_record(self, record: PopResult) -> None:
         card = record.card
@@ -218,51 +187,9 @@ class CustomerDetail(QWidget):
             self.banner.show()
         else:
             self.banner.hide()
-        self.card.setHtml(self._card_html(card))
-        money = lambda cents: format_yuan(cents, symbol=True)  # noqa: E731
-        _fill(
-            self.orders,
-            [
-                [o.order_no, labels.order_state(o.state), money(o.total_cents), _when(o.created_at), o.items]
-                for o in record.recent_orders
-            ],
-        )
-        _fill(
-            self.returned,
-            [[o.order_no, o.last_reason, money(o.total_cents), _when(o.created_at)] for o in record.returned_orders],
-        )
-        _fill(
-            self.calls,
-            [
-                [_when(c.offered_at), c.disposition or labels.end_reason(c.end_reason), c.agent, c.notes]
-                for c in record.recent_calls
-            ],
-        )
-        _fill(self.followups, [[_when(f.due_at), str(f.order_id or ""), f.notes] for f in record.open_followups])
-        for table in (self.orders, self.returned, self.calls, self.followups):
-            table.resizeColumnsToContents()  # order numbers and dates must never be cut; the last column stretches
-        self._title_tabs(record)
-        bar = self.tabs.tabBar()
-        bar.setTabTextColor(2, Qt.GlobalColor.red if record.returned_orders else bar.tabTextColor(0))
-        self.tabs.setCurrentIndex(0)
-
-    def _card_html(self, card: CustomerCard) -> str:
-        parts = []
-        if card.phones:
-            parts.append("<b>" + escape(self.tr("Phones")) + "</b><ul>")
-            parts += [
-                f"<li>{escape(p.display)} <i>({escape(labels.phone_label(p.label))})</i></li>" for p in card.phones
-            ]
-            parts.append("</ul>")
-        if card.addresses:
-            parts.append("<b>" + escape(self.tr("Addresses")) + "</b><ul>")
-            for a in card.addresses:
-                default = " <i>(" + escape(self.tr("default")) + ")</i>" if a.is_default else ""
-                parts.append(f"<li>{escape(a.one_line)} {escape(a.postcode)}{default}</li>")
-            parts.append("</ul>")
-        if card.notes:
-            parts.append("<b>" + escape(self.tr("Notes")) + f"</b><p>{escape(card.notes)}</p>")
-        return "".join(parts) or escape(self.tr("No phones, addresses or notes on file."))
+        self.card.setHtml(self.tabs.card_html(card))
+        self.tabs.show_history(record)
+        self.tabs.setCurrentIndex(CARD_TAB)
 
     def _request_order(self) -> None:
         if self.customer_id is not None:
@@ -389,9 +316,9 @@ class CustomerEditor(QWidget):
         self.name.setText(card.name if card else name)
         self.notes.setPlainText(card.notes if card else "")
         phones = [[p.display, p.label] for p in card.phones] if card else [[phone, "mobile"]]
-        _fill(self.phones, phones, tooltips=False)
+        _fill(self.phones, phones)
         addresses = [[getattr(a, f) for f in _ADDRESS_FIELDS] for a in card.addresses] if card else []
-        _fill(self.addresses, addresses, tooltips=False)
+        _fill(self.addresses, addresses)
         self.set_busy(False)
         self.name.setFocus()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -19,26 +18,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from agent_desk.core.money import format_yuan
 from agent_desk.core.phone import display_number
 from agent_desk.services.customers import AddressInput, CustomerInput
 from agent_desk.services.screen_pop import PopResult
-from agent_desk.ui import labels
+from agent_desk.ui.customer_card import CARD_TAB, RETURNED_TAB, CustomerTabs
 from agent_desk.ui.desk.pop_controller import ActiveCall
 
 _RED = "#c62828"
 _GOLD = "#b8860b"
-
-
-def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -50,17 +42,6 @@ def _table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(r, c, item)
-    # At most ten rows: sizing to contents is cheap here (unlike the big queues).
-    table.resizeColumnsToContents()
 
 
 class NewCustomerForm(QWidget):
@@ -152,23 +133,15 @@ class PopView(QWidget):
         self.line.setObjectName("pop_line")
         self.line.setWordWrap(True)
 
-        self.card = QTextBrowser()
+        self.tabs = CustomerTabs(_table)
+        self.tabs.setObjectName("pop_tabs")
+        self.card = self.tabs.card
         self.card.setObjectName("pop_card")
-        self.orders = _table([self.tr("Order"), self.tr("State"), self.tr("Total"), self.tr("Date"), self.tr("Items")])
-        self.returned = _table([self.tr("Order"), self.tr("Returned because"), self.tr("Total"), self.tr("Date")])
-        self.calls = _table([self.tr("Date"), self.tr("Result"), self.tr("Agent"), self.tr("Notes")])
-        self.followups = _table([self.tr("Due"), self.tr("Order"), self.tr("Notes")])
+        self.orders, self.returned = self.tabs.orders, self.tabs.returned
+        self.calls, self.followups = self.tabs.calls, self.tabs.followups
         self.script = QTextBrowser()
         self.articles = QListWidget()
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("pop_tabs")
         for widget, title in (
-            (self.card, self.tr("&Customer")),
-            (self.orders, self.tr("&Orders")),
-            (self.returned, self.tr("&Returned")),
-            (self.calls, self.tr("C&alls")),
-            (self.followups, self.tr("&Follow-ups")),
             (self.script, self.tr("&Script")),
             (self.articles, self.tr("&Knowledge")),
         ):
@@ -274,50 +247,11 @@ class PopView(QWidget):
         )
         phone = card.phones[0].display if card.phones else ""
         self.header.setText(f"<h2>{escape(card.name)}{vip}</h2>{escape(phone)}")
-        parts = [f"<h3>{escape(card.name)}</h3>"]
-        if card.phones:
-            parts.append("<b>" + self.tr("Phones") + "</b><ul>")
-            parts += [
-                f"<li>{escape(p.display)} <i>({escape(labels.phone_label(p.label))})</i></li>" for p in card.phones
-            ]
-            parts.append("</ul>")
-        if card.addresses:
-            parts.append("<b>" + self.tr("Addresses") + "</b><ul>")
-            parts += [f"<li>{escape(a.one_line)} {escape(a.postcode)}</li>" for a in card.addresses]
-            parts.append("</ul>")
-        if card.notes:
-            parts.append("<b>" + self.tr("Notes") + f"</b><p>{escape(card.notes)}</p>")
-        self.card.setHtml("".join(parts))
-        money = lambda cents: format_yuan(cents, symbol=True)  # noqa: E731
-        _fill(
-            self.orders,
-            [
-                [o.order_no, labels.order_state(o.state), money(o.total_cents), _when(o.created_at), o.items]
-                for o in pop.recent_orders
-            ],
-        )
-        _fill(
-            self.returned,
-            [[o.order_no, o.last_reason, money(o.total_cents), _when(o.created_at)] for o in pop.returned_orders],
-        )
-        _fill(
-            self.calls,
-            [
-                [_when(c.offered_at), c.disposition or labels.end_reason(c.end_reason), c.agent, c.notes]
-                for c in pop.recent_calls
-            ],
-        )
-        _fill(self.followups, [[_when(f.due_at), str(f.order_id or ""), f.notes] for f in pop.open_followups])
-        self.tabs.setTabText(1, self.tr("&Orders ({0})").format(len(pop.recent_orders)))
-        self.tabs.setTabText(2, self.tr("&Returned ({0})").format(len(pop.returned_orders)))
-        self.tabs.setTabText(3, self.tr("C&alls ({0})").format(len(pop.recent_calls)))
-        self.tabs.setTabText(4, self.tr("&Follow-ups ({0})").format(len(pop.open_followups)))
-        if pop.returned_orders:
-            self.tabs.tabBar().setTabTextColor(2, Qt.GlobalColor.red)
-            self.tabs.setCurrentIndex(2)
-        else:
-            self.tabs.tabBar().setTabTextColor(2, self.tabs.tabBar().tabTextColor(0))
-            self.tabs.setCurrentIndex(0)
+        # The pop names the caller on the card too and leaves the default address unmarked.
+        self.card.setHtml(self.tabs.card_html(card, with_name=True, mark_default=False))
+        self.tabs.show_history(pop)
+        # Returned orders are what the caller most likely rings about: open on them.
+        self.tabs.setCurrentIndex(RETURNED_TAB if pop.returned_orders else CARD_TAB)
 
     def _show_picker(self, pop: PopResult) -> None:
         self._customer_id = None
@@ -335,9 +269,7 @@ class PopView(QWidget):
 
     def _clear_history(self) -> None:
         self._customer_id = None
-        self.card.clear()
-        for table in (self.orders, self.returned, self.calls, self.followups):
-            table.setRowCount(0)
+        self.tabs.clear_history()
 
     def _request_order(self) -> None:
         if self._customer_id is not None:

@@ -7,8 +7,8 @@ action carries the version the user saw, and the database is reached through ``c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -17,55 +17,36 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
-from agent_desk.core.orders import OrderAction, OrderState, TransitionError
+from agent_desk.core.orders import OrderAction, OrderState
 from agent_desk.services.logistics_checks import CheckItem, LabelBatch, compare_with_record
-from agent_desk.services.orders import BulkResult, OrderError, OrderView, StaleOrder, act, bulk_act
-from agent_desk.services.review_queue import OrderBeside, order_beside_customer
+from agent_desk.services.orders import BulkResult, bulk_act
+from agent_desk.services.review_queue import OrderBeside
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.logistics.label_actions import PDF, PRINTER, LabelOutput
 from agent_desk.ui.messages import show_box
-from agent_desk.ui.review.order_text import OrderText
-from agent_desk.ui.review.queue_pane import QueuePane
-from agent_desk.ui.review.reason_panel import OTHER, ReasonPanel
-from agent_desk.ui.review.workspace import banner_style
+from agent_desk.ui.review.order_workspace import KEY_CONTEXT, OrderWorkspace
+from agent_desk.ui.review.reason_panel import OTHER
 
-_KEY = Qt.ShortcutContext.WidgetWithChildrenShortcut
 _OK = QColor("#2e7d32")
 _BAD = QColor("#c62828")
 _PRINT = OrderAction.PRINT_LABEL.value
 
 
-class LogisticsWorkspace(QWidget):
-    """Signals:
-    detail_shown(int): the order with this id is shown with its check.
-    acted(str, object): an action succeeded: its name and the OrderView.
-    action_failed(str): an action or a label job was refused or failed; the message shown.
+class LogisticsWorkspace(OrderWorkspace):
+    """Signals (besides OrderWorkspace's, whose action_failed also reports failed label jobs):
     labels_done(object): labels came out and were recorded: the BulkResult.
     """
 
-    detail_shown = Signal(int)
-    acted = Signal(str, object)
-    action_failed = Signal(str)
     labels_done = Signal(object)
 
     def __init__(self, ctx: DeskContext, *, watch: bool = True, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.text = OrderText(self)
-        self._shown: OrderBeside | None = None
-        self._wanted: int | None = None
-        self._busy = False
-
-        self.queue = QueuePane(
-            ctx,
+        super().__init__(ctx, name="logistics", parent=parent)
+        self._make_queue(
             [
                 (OrderState.PENDING_LOGISTICS.value, self.tr("To check")),
                 (OrderState.LABEL_PRINTED.value, self.tr("Label printed")),
@@ -73,20 +54,12 @@ class LogisticsWorkspace(QWidget):
             ],
             watch=watch,
         )
-        self.queue.current_changed.connect(self._on_current)
-        self.queue.selection_changed.connect(self._on_selection_count)
 
         self.labels = LabelOutput(ctx, self)
         self.labels.finished.connect(self._on_labels)
         self.labels.failed.connect(self._on_labels_failed)
         self.labels.cancelled.connect(lambda: self._say(False, self.tr("No labels made; nothing was recorded.")))
 
-        self.header = QLabel(self.tr("Choose an order in the queue (J/K or ↓/↑ to move)."))
-        self.header.setObjectName("logistics_header")
-        self.banner = QLabel()
-        self.banner.setObjectName("logistics_banner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
         self.check = QTableWidget(3, 4)
         self.check.setObjectName("logistics_check")
         self.check.setHorizontalHeaderLabels(["", self.tr("On the order"), self.tr("Customer record"), ""])
@@ -100,13 +73,6 @@ class LogisticsWorkspace(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         rows_height = self.check.verticalHeader().defaultSectionSize() * 3 + header.sizeHint().height() + 4
         self.check.setFixedHeight(rows_height)
-        self.order_view = QTextBrowser()
-        self.order_view.setObjectName("logistics_order")
-        self.customer_view = QTextBrowser()
-        self.customer_view.setObjectName("logistics_customer")
-        self.reason = ReasonPanel()
-        self.reason.submitted.connect(self._on_reason)
-        self.reason.closed.connect(lambda: self.queue.view.setFocus())
 
         self.print_button = self._button(self.tr("Accept && &print label…"), "print_label")
         self.print_button.clicked.connect(lambda: self._labels_for_current(PRINTER))
@@ -132,18 +98,12 @@ class LogisticsWorkspace(QWidget):
         self.batch_handover.clicked.connect(self.hand_over_selected)
 
         self._build_layout()
-        for keys, slot in (
-            ("J", lambda: self.queue.move(1)),
-            ("K", lambda: self.queue.move(-1)),
-            ("Ctrl+P", lambda: self._labels_for_current(PRINTER)),
-            ("Ctrl+F", self.queue.search.setFocus),
-        ):
-            QShortcut(QKeySequence(keys), self, slot, context=_KEY)
+        self._queue_keys()
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self._labels_for_current(PRINTER), context=KEY_CONTEXT)
         self._set_actions(())
         self._on_selection_count(0)
-        self.destroyed.connect(self.queue.stop)
         self.destroyed.connect(self.labels.shutdown)
-        self.queue.start()
+        self._start()
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)
@@ -163,45 +123,25 @@ class LogisticsWorkspace(QWidget):
             batch.addWidget(button)
         batch.addStretch(1)
 
-        beside = QSplitter(Qt.Orientation.Horizontal)
-        for title, view in ((self.tr("Order"), self.order_view), (self.tr("Customer"), self.customer_view)):
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(f"<b>{title}</b>"))
-            column.addWidget(view)
-            beside.addWidget(box)
-        beside.setStretchFactor(0, 1)
-        beside.setStretchFactor(1, 1)
-
         detail = QWidget()
         grid = QGridLayout(detail)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.header, 0, 0)
         grid.addWidget(self.banner, 1, 0)
         grid.addWidget(self.check, 2, 0)
-        grid.addWidget(beside, 3, 0)
+        grid.addWidget(self._beside(), 3, 0)
         grid.addWidget(self.reason, 4, 0)
         grid.addLayout(single, 5, 0)
         grid.addLayout(batch, 6, 0)
         grid.setRowStretch(3, 1)
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.queue)
-        split.addWidget(detail)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        QVBoxLayout(self).addWidget(split)
+        self._place_under_queue(detail)
 
     # --- public actions ---------------------------------------------------------------------------
 
     def ask_return(self) -> None:
-        if self._shown is None or OrderAction.REJECT_LOGISTICS.value not in self._shown.order.actions:
-            return
-        self.reason.ask(
+        self._ask_return(
             OrderAction.REJECT_LOGISTICS.value,
-            self.tr("Return {0} to {1}").format(self._shown.order.order_no, self._shown.order.taken_by_name),
-            self.tr("Return to agent (Ctrl+Enter)"),
             [
                 ("address", self.tr("Address incomplete or wrong")),
                 ("recipient", self.tr("Recipient name or phone wrong")),
@@ -241,38 +181,18 @@ class LogisticsWorkspace(QWidget):
 
     def shutdown(self) -> None:
         """Stop the watcher thread and any label job; also done when the widget is destroyed."""
-        self.queue.stop()
+        super().shutdown()
         self.labels.shutdown()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
 
     # --- detail -----------------------------------------------------------------------------------
 
-    def _on_current(self, order_id: int | None) -> None:
-        self.reason.dismiss()
-        self._wanted = order_id
-        if order_id is None:
-            self._clear_detail()
-            return
-        factory, user = self.ctx.database.factory, self.ctx.user
+    @staticmethod
+    def _with_detail(beside: OrderBeside) -> list[CheckItem]:
+        return compare_with_record(beside.order, beside.customer)
 
-        def load() -> tuple[OrderBeside, list[CheckItem]]:
-            beside = order_beside_customer(factory, user, order_id)
-            return beside, compare_with_record(beside.order, beside.customer)
-
-        self.ctx.runner.run(
-            load, lambda result: self._show(order_id, *result), lambda exc: self._detail_failed(order_id, exc)
-        )
-
-    def _show(self, order_id: int, beside: OrderBeside, checks: list[CheckItem]) -> None:
-        if order_id != self._wanted:
-            return
-        self._shown = beside
-        self.header.setText(self.text.header(beside))
+    def _show_extra(self, beside: OrderBeside, extra: list[CheckItem]) -> None:
         names = {"name": self.tr("Name"), "phone": self.tr("Phone"), "address": self.tr("Address")}
-        for row, item in enumerate(checks):
+        for row, item in enumerate(extra):
             cells = [
                 names.get(item.field, item.field),
                 item.on_order,
@@ -285,23 +205,10 @@ class LogisticsWorkspace(QWidget):
                 if column == 3:
                     cell.setForeground(_OK if item.matches else _BAD)
                 self.check.setItem(row, column, cell)
-        self.order_view.setHtml(self.text.order_html(beside))
-        self.customer_view.setHtml(self.text.customer_html(beside.customer))
-        self._set_actions(beside.order.actions)
-        self.detail_shown.emit(order_id)
-
-    def _detail_failed(self, order_id: int, exc: BaseException) -> None:
-        if order_id == self._wanted:
-            self._clear_detail()
-            self._say(False, str(exc))
 
     def _clear_detail(self) -> None:
-        self._shown = None
-        self.header.setText(self.tr("Choose an order in the queue (J/K or ↓/↑ to move)."))
         self.check.clearContents()
-        self.order_view.clear()
-        self.customer_view.clear()
-        self._set_actions(())
+        super()._clear_detail()
 
     def _set_actions(self, actions: tuple[str, ...]) -> None:
         pending = self._shown is not None and self._shown.order.state == OrderState.PENDING_LOGISTICS.value
@@ -332,43 +239,21 @@ class LogisticsWorkspace(QWidget):
         beside = self._shown
         if beside is None or action not in beside.order.actions or self._busy:
             return
-        self._busy = True
-        order = beside.order
-        factory, user = self.ctx.database.factory, self.ctx.user
-        self.ctx.runner.run(
-            lambda: act(factory, user, order.id, action, expected_version=order.version, reason=reason),
-            lambda view: self._on_acted(action, view),
-            lambda exc: self._on_act_failed(order.id, exc),
-        )
+        self._act(beside, action, reason)
 
     def _on_reason(self, action: str, reason: str) -> None:
         self._act_current(action, reason)
 
-    def _on_acted(self, action: str, view: OrderView) -> None:
-        self._busy = False
-        self.reason.dismiss()
-        done = {
+    def _done_texts(self) -> dict[str, str]:
+        return {
             OrderAction.HANDOVER.value: self.tr("{0} handed over to the courier."),
             OrderAction.DELIVER.value: self.tr("{0} delivered; a follow-up call is scheduled."),
             OrderAction.REFUSE.value: self.tr("{0} marked refused."),
             OrderAction.REJECT_LOGISTICS.value: self.tr("{0} returned to the agent."),
         }
-        self._say(True, done.get(action, "{0}").format(view.order_no))
-        self.queue.reload({view.id})
-        self.acted.emit(action, view)
 
-    def _on_act_failed(self, order_id: int, exc: BaseException) -> None:
-        self._busy = False
-        known = isinstance(exc, StaleOrder | TransitionError | OrderError)
-        message = str(exc) if known else self.tr("Nothing was changed: {0}").format(exc)
-        if self.reason.isVisible() and not isinstance(exc, StaleOrder):
-            self.reason.show_error(message)
-        else:
-            self.reason.dismiss()
-        self._say(False, message)
-        self.queue.reload({order_id})
-        self._on_current(self.queue.current_id())
-        self.action_failed.emit(message)
+    def _save_error_text(self, exc: BaseException) -> str:
+        return self.tr("Nothing was changed: {0}").format(exc)
 
     def _on_act_failed_any(self, exc: BaseException) -> None:
         self._busy = False
@@ -398,11 +283,6 @@ class LogisticsWorkspace(QWidget):
         if problems:
             details = "\n".join(message for _id, message in problems)
             show_box(self, self.tr("Logistics"), summary + "\n\n" + details, QMessageBox.Icon.Warning)
-
-    def _say(self, ok: bool, text: str) -> None:
-        self.banner.setStyleSheet(banner_style(ok))
-        self.banner.setText(text)
-        self.banner.show()
 
 
 def create(ctx: DeskContext) -> QWidget:
