@@ -42,6 +42,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["AGENT_DESK_DATA_DIR"] = tmp  # the knowledge index and drafts never touch the user's files
         db = open_database(f"sqlite:///{tmp}/shots.sqlite3")
         generate(db.engine, DemoSize(customers=400, orders_per_customer=3, calls_per_customer=4), seed=2026)
         with db.factory() as s:
