@@ -30,7 +30,7 @@ from agent_desk.services.demo_reference import (  # noqa: F401 (re-exported for 
     seed_reference,
 )
 from agent_desk.services.knowledge_folder import seed_demo_articles
-from agent_desk.store.bulk import BulkWriter
+from agent_desk.store.bulk import BulkWriter, analyze
 from agent_desk.store.clock import utcnow
 
 Progress = Callable[[str, int, int], None]
@@ -183,6 +183,7 @@ def generate(
         run.bulk.reset_sequences(
             ["customers", "customer_phones", "addresses", "orders", "order_lines", "order_events", "calls", "followups"]
         )
+        analyze(conn)
     return report
 
 

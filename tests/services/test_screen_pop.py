@@ -88,3 +88,23 @@ def test_history_shows_orders_calls_and_followups(demo_db: Database) -> None:
     assert len(pop.recent_calls) == min(calls, 10)
     dates = [o.created_at for o in pop.recent_orders]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_the_pops_history_queries_go_through_per_customer_indexes(sqlite_templates, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A wrong plan here walked every open follow-up of 1M customers on each pop (seconds, not milliseconds)."""
+    from sqlalchemy.dialects import sqlite
+
+    from agent_desk.services import screen_pop as pop
+    from tests.conftest import _sqlite_copy
+
+    for db in _sqlite_copy(sqlite_templates["demo"], tmp_path):
+        with db.engine.connect() as conn:
+            for statement, index in (
+                (pop._open_followups, "ix_followups_customer_status_due"),
+                (pop._recent_orders, "ix_orders_customer_created"),
+                (pop._recent_calls, "ix_calls_customer_offered"),
+            ):
+                bound = statement.params(cid=1)
+                sql = str(bound.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+                plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+                assert index in plan, plan
