@@ -30,6 +30,11 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def ping(self) -> None:
+        """Raise if the database cannot be reached now (the status bar's periodic check)."""
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
     def dispose(self) -> None:
         self.engine.dispose()
 

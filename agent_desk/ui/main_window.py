@@ -134,13 +134,7 @@ class MainWindow(QMainWindow):
             self.db_label.setToolTip(detail)
 
     def _check_database(self) -> None:
-        from sqlalchemy import text
-
-        engine = self.ctx.database.engine
-
-        def ping() -> None:
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
+        ping = self.ctx.database.ping
 
         def failed(exc: BaseException) -> None:
             self.set_db_state(False, str(exc))

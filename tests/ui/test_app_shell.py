@@ -82,3 +82,26 @@ def test_a_second_login_gets_its_own_message_path(desktop: Desktop, qtbot) -> No
     assert second.ctx.messages is not old_messages
     second.ctx.messages.info.emit("hello again")  # the closed window must not receive (or crash on) it
     assert second.statusBar().currentMessage() == "hello again"
+
+
+@pytest.mark.postgres
+def test_a_lost_database_shows_in_the_status_bar(pg_templates, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A real outage: the shared database goes away under an open window."""
+    from agent_desk.config import Settings
+    from agent_desk.services.auth import authenticate
+    from tests.conftest import _pg_admin, _pg_copy
+
+    for db in _pg_copy(pg_templates["reference"]):
+        desktop = Desktop(Settings(db_url=db.url, hub_url=""), db)
+        window = desktop.open_main_window(authenticate(db.factory, "auditor1", "auditor1123"), connect_hub=False)
+        qtbot.addWidget(window)
+        window._check_database()
+        qtbot.waitUntil(lambda w=window: "PostgreSQL" in w.db_label.text() and "unreachable" not in w.db_label.text())
+        database = db.engine.url.database
+        with _pg_admin() as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+        window._check_database()
+        qtbot.waitUntil(lambda w=window: "unreachable" in w.db_label.text(), timeout=10_000)
+        assert "retrying" in window.statusBar().currentMessage()
+        window.close()
+        desktop.runner.shutdown()
