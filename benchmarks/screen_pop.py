@@ -130,11 +130,16 @@ def describe_size(db: Database) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", action="append", required=True)
+    parser.add_argument("--url", action="append", help="database(s) with scale data; default: build a 100k SQLite")
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--painted-samples", type=int, default=300)
     parser.add_argument("--build", type=int, help="first add this many customers (5 orders, 10 calls each)")
     args = parser.parse_args()
+    if not args.url:
+        import tempfile
+
+        args.url = [f"sqlite:///{tempfile.mkdtemp(prefix='pop-bench-')}/pop.sqlite3"]
+        args.build = args.build or 100_000
     rng = random.Random(7)
     for url in args.url:
         db = open_database(url, auto_upgrade=True)
