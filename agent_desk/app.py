@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from agent_desk import __version__
 from agent_desk.config import ConfigError, Settings, load_settings, log_dir
 from agent_desk.core.roles import Workspace
+from agent_desk.paths import RESOURCES
 from agent_desk.secrets import SecretStoreUnavailable, delete_secret, get_secret, set_secret
 from agent_desk.services.auth import CurrentUser, authenticate
 from agent_desk.store.database import Database, DatabaseUnavailable, SchemaOutOfDate, open_database
@@ -28,7 +29,7 @@ from agent_desk.ui.orders.returned import install as install_orders
 from agent_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger("agent_desk")
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+TRANSLATIONS = RESOURCES / "translations"
 
 
 def setup_logging() -> Path:

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agent_desk.paths import RESOURCES
 from agent_desk.services.auth import create_user
 from agent_desk.store.models import BusinessLine, BusinessLineNumber, Disposition, Product, User
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 CATALOGUE = RESOURCES / "demo" / "catalogue.toml"
 DEMO_PASSWORD_SUFFIX = "123"
 

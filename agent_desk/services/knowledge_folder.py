@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from agent_desk import config
 from agent_desk.core.frontmatter import MarkdownArticle
+from agent_desk.paths import RESOURCES
 from agent_desk.services.auth import CurrentUser
 from agent_desk.services.kb_folder import read_folder, write_folder
 from agent_desk.services.knowledge import (
@@ -56,7 +57,7 @@ __all__ = [
     "seed_demo_articles",
 ]
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "kb"
+DEMO_DIR = RESOURCES / "kb"
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages are "read" and "save" (import) or "write" (export)."""
 

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from agent_desk.core.phone import InvalidPhoneNumber, format_display
 from agent_desk.core.waybill import Address, Waybill, make_waybill_number
+from agent_desk.paths import RESOURCES
 from agent_desk.store.models import Order, OrderLine
 
 WAYBILL_PREFIX = "AD"
 # The demo resources (not imported from demo_data: that would load Faker for every label).
-CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "catalogue.toml"
+CATALOGUE = RESOURCES / "demo" / "catalogue.toml"
 # States whose parcel may get a label: approved by the auditor, not yet handed to the courier.
 PRINTABLE_STATES = ("pending_logistics", "label_printed")
 
