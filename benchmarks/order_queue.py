@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 
-from agent_desk.services.demo_data import seed_reference
+from agent_desk.services.demo_data import CUSTOMER_COLUMNS, seed_reference
 from agent_desk.services.orders import queue_ids, queue_rows
 from agent_desk.store import migrate
 from agent_desk.store.bulk import BulkWriter
@@ -58,18 +58,7 @@ def fill(engine: Engine, pending: int, others: int, seed: int = 7) -> None:
         bulk = BulkWriter(conn)
         bulk.insert(
             "customers",
-            [
-                "id",
-                "name",
-                "gender",
-                "notes",
-                "vip",
-                "vip_note",
-                "blacklisted",
-                "blacklist_reason",
-                "created_at",
-                "updated_at",
-            ],
+            CUSTOMER_COLUMNS,
             ((i, f"客户{i}", "", "", False, "", False, "", ts(now), ts(now)) for i in range(1, n_customers + 1)),
         )
 
