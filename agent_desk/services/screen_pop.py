@@ -137,6 +137,7 @@ class PopResult:
     ani_e164: str | None = None
     withheld: bool = False
     invalid_reason: str = ""
+    lookup_error: str = ""  # the database could not be read: the desk shows the number and retries
     business_line: BusinessLineView | None = None
     matches: list[CustomerMatch] = field(default_factory=list)
     number_blacklisted: bool = False
@@ -150,7 +151,7 @@ class PopResult:
 
     @property
     def is_unknown(self) -> bool:
-        return not self.withheld and not self.invalid_reason and not self.matches
+        return not self.withheld and not self.invalid_reason and not self.lookup_error and not self.matches
 
     @property
     def needs_picker(self) -> bool:

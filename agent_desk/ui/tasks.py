@@ -84,4 +84,5 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        # Queued work runs to its end: a window's last autosave or wrap-up is still written.
+        self._pool.shutdown(wait=True, cancel_futures=False)

@@ -430,12 +430,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>withheld</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-12"/>
+        <source>Answered by a colleague</source>
+        <translation>已由其他坐席接听</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Call ended ({0}): wrap up</source>
         <translation>通话结束（{0}）：请做话后处理</translation>
     </message>
@@ -1338,7 +1343,7 @@ Database: {1}</source>
         <translation>{0} 无法连接</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>The database cannot be reached; retrying. Your typing is kept.</source>
         <translation>无法连接数据库，正在重试。已输入的内容不会丢失。</translation>
     </message>
@@ -1849,17 +1854,12 @@ Database: {1}</source>
 <context>
     <name>PopController</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+93"/>
+        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+128"/>
         <source>Could not record the call: {0}</source>
         <translation>无法记录本次通话：{0}</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Screen pop failed: {0}</source>
-        <translation>来电弹屏失败：{0}</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+62"/>
         <source>Could not save the customer: {0}</source>
         <translation>无法保存客户：{0}</translation>
     </message>
@@ -1898,6 +1898,11 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>&lt;h2&gt;Incoming call {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;来电 {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Withheld number</source>
         <translation>隐藏号码</translation>
     </message>
@@ -1932,7 +1937,12 @@ Database: {1}</source>
         <translation>未填写原因</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
+        <source>The customer&apos;s history cannot be read right now ({0}); retrying…</source>
+        <translation>暂时无法读取客户历史（{0}），正在重试…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&lt;h2&gt;{0} customers on {1}&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;号码 {1} 对应 {0} 位客户&lt;/h2&gt;</translation>
     </message>

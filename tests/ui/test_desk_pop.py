@@ -150,3 +150,49 @@ def test_a_restarted_desk_pops_calls_in_progress_from_the_snapshot(desktop, qtbo
     assert call.call_id == "talking" and call.answered
     assert "张伟" in desk.view.header.text()
     assert set(desk.controller.calls) == {"talking"}
+
+
+def test_a_call_a_colleague_answered_neither_pauses_nor_counts_as_missed(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    sent: list[dict[str, str]] = []
+    desk.controller.send_command = sent.append
+    _pop(desk, qtbot, frame("call.offered", call_id="ring-all", ani="13800138000"))
+    desk.controller.on_frame(frame("call.answered", call_id="ring-all", agent="SIP/8002"))
+    desk.controller.on_frame(frame("call.ended", call_id="ring-all", agent="SIP/8002", reason="completed"))
+    assert desk.controller.calls["ring-all"].end_reason == "answered_elsewhere"
+    assert not desk.controller.missed and sent == []
+    assert not desk.wrap_up.save.isEnabled() and "colleague" in desk.wrap_up.status.text()
+
+
+def test_after_a_transfer_the_final_end_does_not_pause_the_agent_again(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    sent: list[dict[str, str]] = []
+    desk.controller.send_command = sent.append
+    _pop(desk, qtbot, frame("call.offered", call_id="xfer", ani="13800138000"))
+    desk.controller.on_frame(frame("call.answered", call_id="xfer"))
+    desk.controller.on_frame(frame("call.transferred", call_id="xfer", target="SIP/8002"))
+    desk.controller.on_frame(frame("call.ended", call_id="xfer", agent="SIP/8002"))
+    desk.controller.on_frame(frame("call.ended", call_id="xfer", agent="SIP/8002"))
+    assert [c["state"] for c in sent] == ["paused"]  # one after-call work, for the agent's own part
+
+
+def test_a_pop_shows_the_number_when_the_database_fails_and_retries(desktop, qtbot, cast, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from agent_desk.ui.desk import pop_controller
+
+    _window, desk = _desk(desktop, qtbot)
+    monkeypatch.setattr(pop_controller, "POP_RETRY_MS", 50)
+    real = pop_controller.screen_pop
+    attempts: list[int] = []
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pop_controller, "screen_pop", flaky)
+    call = _pop(desk, qtbot, frame("call.offered", call_id="flaky", ani="13800138000"))
+    assert call.pop.lookup_error and "13800138000" in desk.view.header.text()
+    assert "retrying" in desk.view.banner.text()
+    qtbot.waitUntil(lambda: "张伟" in desk.view.header.text(), timeout=TIMEOUT)
+    assert not desk.view.banner.isVisible()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_desk.core.protocol import CallEvent, EventType, HubFrame
 from agent_desk.services import calls as call_service
@@ -21,6 +21,7 @@ from agent_desk.services.screen_pop import PopResult, fill_history, screen_pop
 from agent_desk.ui.context import DeskContext
 
 log = logging.getLogger(__name__)
+POP_RETRY_MS = 3000
 
 
 @dataclass
@@ -86,28 +87,30 @@ class PopController(QObject):
     def on_event(self, event: CallEvent, at: datetime | None) -> None:
         if not event.call_id:
             return
-        if event.type.startswith("call."):
-            factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
-            self.ctx.runner.run(
-                lambda: call_service.record_event(factory, event, at, region=region),
-                on_failure=lambda exc: self.error.emit(self.tr("Could not record the call: {0}").format(exc)),
-            )
         call = self.calls.get(event.call_id)
-        if event.type == EventType.CALL_OFFERED and (not event.agent or event.agent == self._agent):
-            if call is not None:
-                return  # one call never pops twice, however often the event repeats
+        if event.type == EventType.CALL_OFFERED and (not event.agent or event.agent == self._agent) and call is None:
             call = ActiveCall(event.call_id, event.ani, event.dnis, event.queue, at or _now(), time.perf_counter())
             self.calls[event.call_id] = call
             self.current = call
-            self._load_pop(call)
-            return
-        if call is None:
-            return
+            self._load_pop(call)  # before the call record's write: the pop is what the agent waits for
+        if event.type.startswith("call."):
+            self._record(event, at)
+        if call is None or event.type == EventType.CALL_OFFERED:
+            return  # one call never pops twice, however often the event repeats
         call.events.append(event.type)
+        if call.ended:
+            return  # already transferred away, answered elsewhere or ended: nothing changes for this desk
+        mine = not event.agent or event.agent == self._agent
         if event.type == EventType.CALL_ANSWERED:
-            call.answered = True
+            if mine:
+                call.answered = True
+            else:
+                # A ring-all queue: a colleague took it. Not missed, not ours to wrap up.
+                call.ended, call.end_reason = True, "answered_elsewhere"
         elif event.type == EventType.CALL_TRANSFERRED and event.target and event.target != self._agent:
             call.ended, call.end_reason = True, "transferred"
+            if call.answered:
+                self._report_state("paused", "after_call_work")
         elif event.type == EventType.CALL_ENDED:
             call.ended, call.end_reason = True, event.reason or ""
             if not call.answered and call not in self.missed:
@@ -117,6 +120,13 @@ class PopController(QObject):
                 # After-call work: not offered new calls until the wrap-up is saved.
                 self._report_state("paused", "after_call_work")
         self.call_state_changed.emit(call)
+
+    def _record(self, event: CallEvent, at: datetime | None) -> None:
+        factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
+        self.ctx.runner.run(
+            lambda: call_service.record_event(factory, event, at, region=region),
+            on_failure=lambda exc: self.error.emit(self.tr("Could not record the call: {0}").format(exc)),
+        )
 
     # --- pops -----------------------------------------------------------------------------------
 
@@ -128,12 +138,21 @@ class PopController(QObject):
                 return screen_pop(session, call.ani, call.dnis, region=region)
 
         def done(result: PopResult) -> None:
+            first = call.pop is None
             call.pop = result
             if result.card is not None:
                 self._select(call, result.card.id, reload=False)
-            self.pop_ready.emit(call)
+            (self.pop_ready if first else self.pop_updated).emit(call)
 
-        self.ctx.runner.run(lookup, done, lambda exc: self.error.emit(self.tr("Screen pop failed: {0}").format(exc)))
+        def failed(exc: BaseException) -> None:
+            # The caller's number is on screen even when the history cannot be read; try again shortly.
+            first = call.pop is None
+            call.pop = PopResult(ani=call.ani, dnis=call.dnis, lookup_error=str(exc))
+            (self.pop_ready if first else self.pop_updated).emit(call)
+            if not call.ended:
+                QTimer.singleShot(POP_RETRY_MS, self, lambda: self._load_pop(call))
+
+        self.ctx.runner.run(lookup, done, failed)
 
     def choose_customer(self, call: ActiveCall, customer_id: int) -> None:
         """The agent picked one of several customers on one number, or created a new one."""

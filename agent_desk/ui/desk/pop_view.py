@@ -192,6 +192,10 @@ class PopView(QWidget):
             self.stack.setCurrentWidget(self.tabs)
         elif pop.needs_picker:
             self._show_picker(pop)
+        elif pop.lookup_error:
+            self.header.setText(self.tr("<h2>Incoming call {0}</h2>").format(escape(pop.ani)))
+            self._clear_history()
+            self.stack.setCurrentWidget(self.tabs)
         elif pop.withheld or pop.invalid_reason:
             title = self.tr("Withheld number") if pop.withheld else self.tr("Unrecognised number {0}").format(pop.ani)
             self.header.setText(f"<h2>{escape(title)}</h2>")
@@ -231,6 +235,12 @@ class PopView(QWidget):
             )
             self.banner.setText(text)
             self.banner.setStyleSheet(f"background: {_RED}; color: white; font-weight: bold; padding: 6px;")
+            self.banner.show()
+        elif pop.lookup_error:
+            self.banner.setText(
+                self.tr("The customer's history cannot be read right now ({0}); retrying…").format(pop.lookup_error)
+            )
+            self.banner.setStyleSheet("background: #f9a825; color: black; padding: 6px;")
             self.banner.show()
         else:
             self.banner.hide()

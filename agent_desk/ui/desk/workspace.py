@@ -101,7 +101,10 @@ class DeskWorkspace(QWidget):
     def _on_call_state(self, call: ActiveCall) -> None:
         if call is not self.controller.current:
             return
-        if call.ended:
+        if call.end_reason == "answered_elsewhere":
+            self.wrap_up.set_status(self.tr("Answered by a colleague"))
+            self.wrap_up.save.setEnabled(False)
+        elif call.ended:
             self.wrap_up.set_status(
                 self.tr("Call ended ({0}): wrap up").format(labels.end_reason(call.end_reason) or "—")
             )
