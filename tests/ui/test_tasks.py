@@ -62,3 +62,14 @@ def test_work_after_shutdown_is_dropped_not_raised(runner: TaskRunner) -> None:
     assert runner.closed
     future = runner.run(lambda: 1)
     assert future.cancelled()
+
+
+def test_work_queued_before_shutdown_still_runs(runner: TaskRunner) -> None:
+    """A window's last autosave, queued as it closes, must still reach the database."""
+    gate = threading.Event()
+    done: list[str] = []
+    runner.run(lambda: gate.wait(5))
+    runner.run(lambda: done.append("saved"))
+    gate.set()
+    runner.shutdown()
+    assert done == ["saved"]
