@@ -196,3 +196,51 @@ def test_a_pop_shows_the_number_when_the_database_fails_and_retries(desktop, qtb
     assert "retrying" in desk.view.banner.text()
     qtbot.waitUntil(lambda: "张伟" in desk.view.header.text(), timeout=TIMEOUT)
     assert not desk.view.banner.isVisible()
+
+
+def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    sent: list[dict[str, str]] = []
+    desk.controller.send_command = sent.append
+    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    _pop(desk, qtbot, frame("call.offered", call_id="first", ani="13800138000"))
+    desk.controller.on_frame(frame("call.answered", call_id="first"))
+    desk.controller.on_frame(frame("call.ended", call_id="first", reason="completed"))
+    desk.wrap_up.disposition.setCurrentIndex(desk.wrap_up.disposition.findData("sale"))
+    desk.wrap_up.notes.setPlainText("两盒鱼油，周五送")
+
+    _pop(desk, qtbot, frame("call.offered", call_id="second", ani="13911112222"))
+    assert desk.wrap_up.notes.toPlainText() == "" and "Ringing" in desk.wrap_up.status.text()
+    assert desk.missed.count() == 1 and "wrap up" in desk.missed.item(0).text() and "张伟" in desk.missed.item(0).text()
+
+    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
+        desk.missed.itemActivated.emit(desk.missed.item(0))
+    assert desk.wrap_up.notes.toPlainText() == "两盒鱼油，周五送"
+    assert desk.wrap_up.disposition.currentData() == "sale" and "wrap up" in desk.wrap_up.status.text()
+    assert "张伟" in desk.view.header.text()
+    with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    with desktop.database.factory() as s:
+        first = s.scalars(select(Call).where(Call.platform_call_id == "first")).one()
+        second = s.scalars(select(Call).where(Call.platform_call_id == "second")).one()
+    assert (first.disposition_code, first.notes) == ("sale", "两盒鱼油，周五送")
+    assert second.disposition_code is None and not second.notes
+    assert desk.missed.count() == 0
+    assert [c["state"] for c in sent] == ["paused", "available"]
+
+
+def test_saving_one_wrap_up_while_talking_on_another_call_keeps_the_agent_paused(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    sent: list[dict[str, str]] = []
+    desk.controller.send_command = sent.append
+    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    _pop(desk, qtbot, frame("call.offered", call_id="first", ani="13800138000"))
+    desk.controller.on_frame(frame("call.answered", call_id="first"))
+    desk.controller.on_frame(frame("call.ended", call_id="first", reason="completed"))
+    _pop(desk, qtbot, frame("call.offered", call_id="second", ani="13911112222"))
+    desk.controller.on_frame(frame("call.answered", call_id="second"))
+    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
+        desk.missed.itemActivated.emit(desk.missed.item(0))
+    with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    assert [c["state"] for c in sent] == ["paused"]  # still talking on the second call

@@ -39,6 +39,13 @@ class ActiveCall:
     customer_id: int | None = None
     wrapped_up: bool = False
     events: list[str] = field(default_factory=list)
+    # The wrap-up as typed, kept while another call's pop is on screen.
+    wrap_disposition: str = ""
+    wrap_notes: str = ""
+
+    @property
+    def needs_wrap_up(self) -> bool:
+        return self.answered and not self.wrapped_up
 
 
 class PopController(QObject):
@@ -196,11 +203,17 @@ class PopController(QObject):
 
         self.ctx.runner.run(create, created, failed)
 
-    def reopen(self, call_id: str) -> None:
+    def reopen(self, call_id: str) -> ActiveCall | None:
         call = self.calls.get(call_id)
         if call is not None and call.pop is not None:
             self.current = call
             self.pop_updated.emit(call)
+            return call
+        return None
+
+    def unfinished(self) -> list[ActiveCall]:
+        """Calls this desk answered and has not wrapped up yet, newest first."""
+        return sorted((c for c in self.calls.values() if c.needs_wrap_up), key=lambda c: c.offered_at, reverse=True)
 
     # --- wrap-up --------------------------------------------------------------------------------
 
@@ -215,10 +228,12 @@ class PopController(QObject):
 
         def done(_result: None) -> None:
             call.wrapped_up = True
+            call.wrap_disposition, call.wrap_notes = disposition, notes
             if call in self.missed:
                 self.missed.remove(call)
                 self.missed_changed.emit(list(self.missed))
-            self._report_state("available", "")
+            if not self.unfinished():  # a call still being talked or wrapped up keeps the agent paused
+                self._report_state("available", "")
             self.wrap_up_saved.emit(call.call_id)
 
         self.ctx.runner.run(save, done, lambda exc: self.error.emit(str(exc)))

@@ -39,16 +39,17 @@ class DeskWorkspace(QWidget):
         self.wrap_up = WrapUpPanel()
         self.missed = QListWidget()
         self.missed.setObjectName("missed_calls")
-        self.missed.itemActivated.connect(lambda item: controller.reopen(item.data(Qt.ItemDataRole.UserRole)))
+        self.missed.itemActivated.connect(lambda item: self._reopen(item.data(Qt.ItemDataRole.UserRole)))
         self.ring_me = QPushButton(self.tr("Ring me (test call, F9)"))
         self.ring_me.setToolTip(self.tr("Ask the call simulator for a call to this desk"))
         self.ring_me.clicked.connect(self.ring_me_requested)
         self.last_pop_ms: float | None = None
+        self.wrap_call: ActiveCall | None = None  # the call the wrap-up panel is editing
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.wrap_up, 2)
-        side_layout.addWidget(QLabel(self.tr("<b>Missed calls</b> (Enter to reopen)")))
+        side_layout.addWidget(QLabel(self.tr("<b>Missed calls and unfinished wrap-ups</b> (Enter to reopen)")))
         side_layout.addWidget(self.missed, 1)
         side_layout.addWidget(self.ring_me)
         splitter = QSplitter()
@@ -63,8 +64,8 @@ class DeskWorkspace(QWidget):
         controller.pop_ready.connect(self._on_pop_ready)
         controller.pop_updated.connect(self.view.show_call)
         controller.call_state_changed.connect(self._on_call_state)
-        controller.missed_changed.connect(self._on_missed)
-        controller.wrap_up_saved.connect(lambda _cid: self.wrap_up.saved())
+        controller.missed_changed.connect(lambda _calls: self._refresh_side_list())
+        controller.wrap_up_saved.connect(self._on_wrap_up_saved)
         controller.create_failed.connect(self.view.new_customer.show_error)
         self.view.customer_chosen.connect(self._choose)
         self.view.create_requested.connect(self._create)
@@ -89,35 +90,71 @@ class DeskWorkspace(QWidget):
 
     def _on_pop_ready(self, call: ActiveCall) -> None:
         self.view.show_call(call)
-        shown = (
-            display_number(call.pop.ani_e164, self.ctx.settings.phone_region) if call.pop and call.pop.ani_e164 else ""
-        )
-        self.wrap_up.start(self.tr("Ringing: {0}").format(shown or call.ani or self.tr("withheld")))
+        self._bind_wrap_up(call)
         self.view.repaint()
         self.last_pop_ms = (time.perf_counter() - call.frame_received) * 1000
         log.info("pop %s painted %.1f ms after its frame", call.call_id, self.last_pop_ms)
         self.popped.emit(call)
 
-    def _on_call_state(self, call: ActiveCall) -> None:
-        if call is not self.controller.current:
-            return
-        if call.end_reason == "answered_elsewhere":
-            self.wrap_up.set_status(self.tr("Answered by a colleague"))
-            self.wrap_up.save.setEnabled(False)
-        elif call.ended:
-            self.wrap_up.set_status(
-                self.tr("Call ended ({0}): wrap up").format(labels.end_reason(call.end_reason) or "—")
-            )
-        elif call.answered:
-            self.wrap_up.set_status(self.tr("Talking"))
+    def _bind_wrap_up(self, call: ActiveCall) -> None:
+        """Point the wrap-up panel at ``call``, keeping what was typed for the call it showed before."""
+        previous = self.wrap_call
+        if previous is not None and previous is not call and not previous.wrapped_up:
+            previous.wrap_disposition, previous.wrap_notes = self.wrap_up.draft()
+        self.wrap_call = call
+        self.wrap_up.start(
+            self._status_of(call),
+            notes=call.wrap_notes,
+            disposition=call.wrap_disposition,
+            can_save=not call.wrapped_up and call.end_reason != "answered_elsewhere",
+        )
+        self._refresh_side_list()
 
-    def _on_missed(self, calls: list[ActiveCall]) -> None:
+    def _status_of(self, call: ActiveCall) -> str:
+        if call.wrapped_up:
+            return self.tr("Wrap-up saved")
+        if call.end_reason == "answered_elsewhere":
+            return self.tr("Answered by a colleague")
+        if call.ended:
+            return self.tr("Call ended ({0}): wrap up").format(labels.end_reason(call.end_reason) or "—")
+        if call.answered:
+            return self.tr("Talking")
+        shown = (
+            display_number(call.pop.ani_e164, self.ctx.settings.phone_region) if call.pop and call.pop.ani_e164 else ""
+        )
+        return self.tr("Ringing: {0}").format(shown or call.ani or self.tr("withheld"))
+
+    def _on_call_state(self, call: ActiveCall) -> None:
+        if call is self.wrap_call:
+            self.wrap_up.set_status(self._status_of(call))
+            if call.end_reason == "answered_elsewhere":
+                self.wrap_up.save.setEnabled(False)
+        self._refresh_side_list()
+
+    def _on_wrap_up_saved(self, call_id: str) -> None:
+        if self.wrap_call is not None and self.wrap_call.call_id == call_id:
+            self.wrap_up.saved()
+        self._refresh_side_list()
+
+    def _refresh_side_list(self) -> None:
+        """Missed calls, then calls answered but not wrapped up that are not in the panel now."""
         self.missed.clear()
-        for call in calls:
-            who = call.pop.card.name if call.pop and call.pop.card else call.ani or self.tr("withheld")
-            item = QListWidgetItem(f"{call.offered_at:%H:%M:%S}  {who}")
-            item.setData(Qt.ItemDataRole.UserRole, call.call_id)
-            self.missed.addItem(item)
+        for call in self.controller.missed:
+            self._add_side_item(call, "")
+        for call in self.controller.unfinished():
+            if call is not self.wrap_call:
+                self._add_side_item(call, self.tr("wrap up: "))
+
+    def _add_side_item(self, call: ActiveCall, prefix: str) -> None:
+        who = call.pop.card.name if call.pop and call.pop.card else call.ani or self.tr("withheld")
+        item = QListWidgetItem(f"{prefix}{call.offered_at:%H:%M:%S}  {who}")
+        item.setData(Qt.ItemDataRole.UserRole, call.call_id)
+        self.missed.addItem(item)
+
+    def _reopen(self, call_id: str) -> None:
+        call = self.controller.reopen(call_id)
+        if call is not None:
+            self._bind_wrap_up(call)
 
     def _choose(self, customer_id: int) -> None:
         if self.controller.current is not None:
@@ -128,7 +165,7 @@ class DeskWorkspace(QWidget):
             self.controller.create_customer(self.controller.current, data)  # type: ignore[arg-type]
 
     def _propose_article(self, notes: str) -> None:
-        call = self.controller.current
+        call = self.wrap_call
         factory = self.ctx.database.factory
         platform_id = call.call_id if call is not None else None
 
@@ -139,5 +176,5 @@ class DeskWorkspace(QWidget):
         self.ctx.runner.run(lookup, lambda call_id: self.article_proposed.emit(call_id, notes))
 
     def _save_wrap_up(self, code: str, notes: str) -> None:
-        if self.controller.current is not None:
-            self.controller.save_wrap_up(self.controller.current, code, notes)
+        if self.wrap_call is not None:
+            self.controller.save_wrap_up(self.wrap_call, code, notes)

@@ -48,11 +48,17 @@ class WrapUpPanel(QWidget):
         for d in items:
             self.disposition.addItem(d.label_zh if chinese and d.label_zh else d.label, d.code)
 
-    def start(self, status: str) -> None:
+    def start(self, status: str, *, notes: str = "", disposition: str = "", can_save: bool = True) -> None:
+        """Show one call's wrap-up: a fresh one, or the draft the agent left when another call popped."""
         self.status.setText(status)
-        self.notes.clear()
-        self.disposition.setCurrentIndex(0)
-        self.save.setEnabled(True)
+        self.notes.setPlainText(notes)
+        index = self.disposition.findData(disposition) if disposition else -1
+        self.disposition.setCurrentIndex(max(index, 0))
+        self.save.setEnabled(can_save)
+
+    def draft(self) -> tuple[str, str]:
+        """The disposition code and notes as typed so far."""
+        return self.disposition.currentData() or "", self.notes.toPlainText()
 
     def set_status(self, status: str) -> None:
         self.status.setText(status)
