@@ -345,6 +345,59 @@ def test_database_outage_shows_a_banner_keeps_the_form_and_saves_when_back(
     engine.dispose()
 
 
+def test_an_order_submitted_during_an_outage_is_submitted_after_its_window_closed(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(autosave_seconds=1)
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    entry.show()
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    client_uuid = entry.client_uuid
+    (tmp_path / "not-a-dir").write_text("")
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
+    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
+    submitted: list[object] = []
+    entry.submitted.connect(submitted.append)
+    entry.close()  # the agent moves on; the banner said the order is kept and retried
+
+    ctx.database = ui_db
+    qtbot.waitUntil(lambda: bool(submitted), timeout=TIMEOUT)
+    assert _orders(ui_db, cast["vip"], "pending_review") == 1 and _orders(ui_db, cast["vip"]) == 1
+    assert order_drafts.pending_local_drafts(ctx.user.id) == []
+    assert _saved_notes(ui_db, client_uuid) is not None
+    engine.dispose()
+
+
+def test_a_closed_order_whose_delayed_submit_finds_a_duplicate_comes_back_to_ask(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(autosave_seconds=1)
+    fish = _product(ctx.database, "HL-FISHOIL-120")
+    with ctx.database.factory() as s:
+        earlier = order_drafts.open_new(s, cast["vip"]).data
+    submit(ctx.database.factory, ctx.user, replace(earlier, lines=(DraftLine(fish.id, 1),)))
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    entry.show()
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    (tmp_path / "not-a-dir").write_text("")
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
+    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
+    entry.close()
+    assert not entry.isVisible()
+
+    ctx.database = ui_db
+    qtbot.waitUntil(lambda: entry.isVisible() and entry.duplicate_bar.isVisible(), timeout=TIMEOUT)
+    assert _orders(ui_db, cast["vip"], "pending_review") == 1  # nothing submitted behind the agent's back
+    with qtbot.waitSignal(entry.submitted, timeout=TIMEOUT):
+        entry.submit_anyway.click()
+    assert _orders(ui_db, cast["vip"], "pending_review") == 2
+    engine.dispose()
+
+
 def _saved_notes(db: Database, client_uuid: str) -> str | None:
     with db.factory() as s:
         found = order_for_client_uuid(s, client_uuid)

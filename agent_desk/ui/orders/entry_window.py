@@ -29,6 +29,7 @@ from agent_desk.services.orders import (
     save_draft,
     submit,
 )
+from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry_form import ERROR_FIELDS, OrderForm
 from agent_desk.ui.orders.formatting import RED, local_time, money
@@ -220,7 +221,7 @@ class OrderEntry(OrderForm):
             self._show_error(
                 "general",
                 self.tr("Order {0} was already submitted ({1}); the copy kept on this computer is removed.").format(
-                    saved.order_no, OrderState(saved.state).label
+                    saved.order_no, labels.order_state(saved.state)
                 ),
                 hint=True,
             )
@@ -319,6 +320,7 @@ class OrderEntry(OrderForm):
                 self._submit(data)
                 return
             self._set_busy(False)
+            self._bring_back()  # closed while the submit waited for the database: the agent decides
             numbers = "、".join(f"{o.order_no} ({local_time(o.created_at):%m-%d %H:%M}, {o.items})" for o in found)
             self.duplicate_text.setText(
                 self.tr("This customer already ordered the same products recently: {0}. Submit anyway?").format(numbers)
@@ -354,19 +356,35 @@ class OrderEntry(OrderForm):
         except OSError as exc:
             log.warning("could not remove the local copy of %s: %s", view.order_no, exc)
         self._show_number(view.order_no, view.state)
-        label = OrderState(view.state).label
+        label = labels.order_state(view.state)
         self.status.setText(self.tr("Order {0} submitted ({1})").format(view.order_no, label))
+        if view.state == OrderState.PENDING_REVIEW:
+            message = self.tr("Order {0} for {1} submitted for review: {2}")
+        else:  # a retried submit of an order that went further meanwhile
+            message = self.tr("Order {0} for {1} was already submitted; it is now {3}: {2}")
         self.ctx.messages.info.emit(
-            self.tr("Order {0} for {1} submitted for review: {2}").format(
-                view.order_no, self._opened.customer_name, money(view.total_cents)
-            )
+            message.format(view.order_no, self._opened.customer_name, money(view.total_cents), label)
         )
         self.submitted.emit(view)
         self.close()
 
     def _on_submit_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if not order_drafts.is_link_error(exc):
+            self._bring_back()
         self._not_done(exc, "submit", self.tr("Not submitted: see the messages beside the fields"))
+
+    def _bring_back(self) -> None:
+        """Show the window again if it was closed while its submit was still waiting for the database."""
+        if not self._closing:
+            return
+        self._closing = False
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.ctx.messages.info.emit(
+            self.tr("Order for {0} was not submitted yet: please check it.").format(self._opened.customer_name)
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._submitting = busy
@@ -389,7 +407,8 @@ class OrderEntry(OrderForm):
 
     def _on_retry(self) -> None:
         op, self._retry_op = self._retry_op, None
-        if op == "submit" and not self._closing:
+        if op == "submit":
+            # Also once the window is closed: the agent pressed Submit, and the order must not stay a draft.
             self.submit_order()
         elif op is not None:
             self._dirty = True
@@ -415,7 +434,7 @@ class OrderEntry(OrderForm):
     def _update_title(self) -> None:
         opened = self._opened
         who = escape(opened.customer_name)
-        parts = [OrderState(opened.state).label] if opened.state else []
+        parts = [labels.order_state(opened.state)] if opened.state else []
         if opened.business_line_name:
             parts.append(opened.business_line_name)
         sub = escape(" · ".join(parts))

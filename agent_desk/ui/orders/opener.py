@@ -7,9 +7,9 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from agent_desk.core.orders import OrderState
 from agent_desk.services import order_drafts
 from agent_desk.services.order_drafts import LocalDraft, OpenedForm
+from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry_window import OrderEntry
 from agent_desk.ui.orders.restore import RestoreOffer, pending_local_drafts, restore
@@ -98,7 +98,7 @@ class OrderEntries(QObject):
         if not opened.editable:
             self.ctx.messages.info.emit(
                 self.tr("Order {0} is {1} and cannot be changed.").format(
-                    opened.order_no, OrderState(opened.state).label
+                    opened.order_no, labels.order_state(opened.state)
                 )
             )
             return
