@@ -28,7 +28,10 @@ Decisions recorded here so that services and UI need not make them again:
   checker (``logistics_by``).  No person may be two of them: nobody reviews an
   order they took or already handled in logistics, and nobody does logistics
   on an order they took or reviewed.  Several logistics staff may share the
-  logistics stage (one prints, another hands over).
+  logistics stage (one prints, another hands over).  The stamps hold only the
+  latest hands; callers pass everyone the audit events name (:data:`Hands`),
+  so a reviewer of an earlier round who has since moved to logistics cannot
+  ship the order either.
 * **Check order.** Role first (the button should not exist), then state (the
   order moved on — usually another desk was faster), then ownership and
   separation of duties, then the reason, so nobody types a reason only to
@@ -43,13 +46,14 @@ here>`` and treat zero rows as "someone else was faster".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from typing import Final
 
 __all__ = [
     "ROLE_ACTIONS",
     "TRANSITIONS",
+    "Hands",
     "IllegalTransition",
     "NotOrderOwner",
     "OrderAction",
@@ -257,8 +261,8 @@ def plan_transition(
     actor_role: Role,
     reason: str | None,
     taken_by: int | None,
-    reviewed_by: int | None,
-    logistics_by: int | None,
+    reviewed_by: Hands,
+    logistics_by: Hands,
 ) -> OrderState:
     """Return the state the order moves to, or raise a :class:`TransitionError`.
 
@@ -302,8 +306,8 @@ def actions_for(
     actor_id: int,
     actor_role: Role,
     taken_by: int | None,
-    reviewed_by: int | None,
-    logistics_by: int | None,
+    reviewed_by: Hands,
+    logistics_by: Hands,
 ) -> list[OrderAction]:
     """Actions this person may take on this order now (reasons aside)."""
     result = []
@@ -335,20 +339,34 @@ def requires_reason(action: OrderAction) -> bool:
     return OrderAction(action) in _REASON_REQUIRED
 
 
+#: Who had a hand in a stage: the order's stamp (one user), or everyone its audit events name.
+Hands = int | Collection[int] | None
+
+
+def _had_hand(hands: Hands, actor_id: int) -> bool:
+    if hands is None:
+        return False
+    if isinstance(hands, int):
+        return hands == actor_id
+    return actor_id in hands
+
+
 def _duty_conflict(
     stage: Stage | None,
     actor_id: int,
     *,
     taken_by: int | None,
-    reviewed_by: int | None,
-    logistics_by: int | None,
+    reviewed_by: Hands,
+    logistics_by: Hands,
 ) -> str | None:
     if stage is None:
         return None
     if taken_by == actor_id:
         return "took this order"
-    if stage is Stage.REVIEW and logistics_by == actor_id:
+    # Every earlier hand counts, not only the latest stamp: an order returned and resubmitted has had
+    # several reviewers, and none of them may ship it.
+    if stage is Stage.REVIEW and _had_hand(logistics_by, actor_id):
         return "handled this order in logistics"
-    if stage is Stage.LOGISTICS and reviewed_by == actor_id:
+    if stage is Stage.LOGISTICS and _had_hand(reviewed_by, actor_id):
         return "reviewed this order"
     return None

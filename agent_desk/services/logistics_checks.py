@@ -20,6 +20,7 @@ from agent_desk.core.orders import OrderAction, OrderState, Role, TransitionErro
 from agent_desk.core.phone import display_number
 from agent_desk.core.waybill import Waybill
 from agent_desk.services.auth import CurrentUser
+from agent_desk.services.order_hands import past_hands
 from agent_desk.services.orders import BulkResult, OrderDetail, bulk_act
 from agent_desk.services.screen_pop import PopResult
 from agent_desk.services.waybills import printable_waybills
@@ -104,6 +105,7 @@ def prepare_labels(factory: sessionmaker[Session], user: CurrentUser, order_ids:
         }
         refused: list[tuple[int, str]] = []
         items: list[tuple[int, int]] = []
+        hands = past_hands(session, list(rows))
         for order_id in ids:
             row = rows.get(order_id)
             if row is None:
@@ -117,8 +119,8 @@ def prepare_labels(factory: sessionmaker[Session], user: CurrentUser, order_ids:
                     actor_role=Role(user.role),
                     reason="",
                     taken_by=row.taken_by,
-                    reviewed_by=row.reviewed_by,
-                    logistics_by=row.logistics_by,
+                    reviewed_by={*hands[order_id].reviewers, row.reviewed_by} - {None},
+                    logistics_by={*hands[order_id].logistics, row.logistics_by} - {None},
                 )
             except TransitionError as exc:
                 refused.append((order_id, str(exc)))

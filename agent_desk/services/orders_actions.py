@@ -25,6 +25,7 @@ from agent_desk.core.orders import (
 )
 from agent_desk.services.audit_trail import append_event
 from agent_desk.services.auth import CurrentUser
+from agent_desk.services.order_hands import hands_of
 from agent_desk.services.orders_rules import require_complete, view_of
 from agent_desk.services.orders_types import (
     ACTION_PAST,
@@ -104,6 +105,7 @@ def apply_transition(
             f"The reason is {len(reason)} characters long; at most {MAX_REASON_LENGTH} fit.", field="reason"
         )
     problem: TransitionError | None = None
+    hands = hands_of(session, order)
     try:
         target = plan_transition(
             OrderState(order.state),
@@ -112,8 +114,8 @@ def apply_transition(
             actor_role=Role(user.role),
             reason=reason,
             taken_by=order.taken_by,
-            reviewed_by=order.reviewed_by,
-            logistics_by=order.logistics_by,
+            reviewed_by=hands.reviewers,
+            logistics_by=hands.logistics,
         )
     except RoleNotAllowed:
         raise

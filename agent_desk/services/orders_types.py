@@ -11,6 +11,7 @@ from typing import Any
 
 from agent_desk.core.orders import OrderAction, Role, actions_for
 from agent_desk.services.auth import CurrentUser
+from agent_desk.services.order_hands import hands_from
 
 
 class OrderError(ValueError):
@@ -170,6 +171,7 @@ class OrderDetail:
 
     def actions_for(self, user: CurrentUser) -> tuple[str, ...]:
         """What ``user`` may do with this order now, from the one rule set in core.orders."""
+        hands = hands_from(((e.actor_id, e.action) for e in self.history), self.reviewed_by, self.logistics_by)
         return tuple(
             a.value
             for a in actions_for(
@@ -177,8 +179,8 @@ class OrderDetail:
                 actor_id=user.id,
                 actor_role=Role(user.role),
                 taken_by=self.taken_by,
-                reviewed_by=self.reviewed_by,
-                logistics_by=self.logistics_by,
+                reviewed_by=hands.reviewers,
+                logistics_by=hands.logistics,
             )
         )
 

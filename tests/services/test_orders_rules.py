@@ -23,6 +23,7 @@ from agent_desk.services.orders import (
     bulk_approve,
     get_order,
     save_draft,
+    submit,
 )
 from agent_desk.store.database import Database
 from agent_desk.store.models import FollowUp
@@ -112,3 +113,32 @@ def test_bulk_approve_approves_what_it_can_and_explains_the_rest(ref_db: Databas
     assert snapshot(f, a.id).reviewed_by == users["auditor1"].id
     assert snapshot(f, b.id).reviewed_by == users["auditor2"].id
     assert issubclass(StaleOrder, OrderError) and not issubclass(TransitionError, OrderError)
+
+
+def test_a_reviewer_of_an_earlier_round_may_not_ship_the_order_after_moving_to_logistics(
+    ref_db: Database, people: dict[str, int]
+) -> None:
+    from sqlalchemy import update
+
+    from agent_desk.services.logistics_checks import prepare_labels
+    from agent_desk.store.models import User
+
+    f, users = ref_db.factory, cast(ref_db.factory)
+    view = submitted(f, users, people["vip"])
+    view = act(f, users["auditor2"], view.id, "approve", expected_version=view.version)
+    view = drive(f, users, view, "reject_logistics")  # logistics sends it back; the agent fixes and resubmits
+    view = submit(f, users["agent1"], replace(order_form(people["vip"], product_ids(f)), client_uuid=view.client_uuid))
+    view = drive(f, users, view, "approve")  # auditor1 now holds the reviewed_by stamp
+    with f() as s, s.begin():  # auditor2 moves to the logistics team
+        s.execute(update(User).where(User.id == users["auditor2"].id).values(role="logistics"))
+    mover = replace(users["auditor2"], role="logistics")
+    before = snapshot(f, view.id)
+
+    with pytest.raises(SeparationOfDuties, match="reviewed this order"):
+        act(f, mover, view.id, "print_label", expected_version=view.version)
+    assert snapshot(f, view.id) == before
+    with f() as s:
+        assert "print_label" not in get_order(s, view.id, mover).actions
+        assert "print_label" in get_order(s, view.id, users["logistics1"]).actions
+    batch = prepare_labels(f, mover, [view.id])
+    assert batch.items == [] and "reviewed this order" in batch.refused[0][1]
