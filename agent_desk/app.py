@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from agent_desk import __version__
@@ -44,14 +44,23 @@ def setup_logging() -> Path:
     return path
 
 
-def install_translation(app: QApplication, locale_name: str) -> QTranslator | None:
+def install_translation(app: QApplication, locale_name: str) -> list[QTranslator]:
+    """AgentDesk's own texts, and Qt's (the buttons of message boxes, file and print dialogs).
+
+    Returns the translators installed, none when the locale has no translation.
+    """
     locale = QLocale(locale_name) if locale_name else QLocale.system()
     QLocale.setDefault(locale)
-    translator = QTranslator(app)
-    if translator.load(locale, "agent_desk", "_", str(TRANSLATIONS)):
-        app.installTranslator(translator)
-        return translator
-    return None
+    installed = []
+    for name, folder in (
+        ("agent_desk", str(TRANSLATIONS)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def remembered_password(username: str) -> str | None:

@@ -102,6 +102,7 @@ class CallSummary:
     disposition: str
     notes: str
     agent: str
+    disposition_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,14 @@ _order_items = (
 )
 _recent_calls = (
     select(
-        Call.id, Call.offered_at, Call.answered_at, Call.end_reason, Disposition.label, Call.notes, User.display_name
+        Call.id,
+        Call.offered_at,
+        Call.answered_at,
+        Call.end_reason,
+        Disposition.label,
+        Call.notes,
+        User.display_name,
+        Disposition.label_zh,
     )
     .outerjoin(Disposition, Disposition.code == Call.disposition_code)
     .outerjoin(User, User.id == Call.agent_id)
@@ -385,7 +393,8 @@ def fill_history(
         list(conn.execute(_returned_orders, {"cid": customer_id})),
     )
     result.recent_calls = [
-        CallSummary(*(r[:4]), r[4] or "", r[5], r[6] or "") for r in conn.execute(_recent_calls, {"cid": customer_id})
+        CallSummary(*(r[:4]), r[4] or "", r[5], r[6] or "", r[7] or "")
+        for r in conn.execute(_recent_calls, {"cid": customer_id})
     ]
     result.open_followups = [FollowUpSummary(*r) for r in conn.execute(_open_followups, {"cid": customer_id})]
     return result

@@ -86,10 +86,7 @@ class CustomerTabs(QTabWidget):
         )
         self._fill(
             self.calls,
-            [
-                [when(c.offered_at), c.disposition or labels.end_reason(c.end_reason), c.agent, c.notes]
-                for c in record.recent_calls
-            ],
+            [[when(c.offered_at), labels.call_result(c), c.agent, c.notes] for c in record.recent_calls],
         )
         self._fill(self.followups, [[when(f.due_at), str(f.order_id or ""), f.notes] for f in record.open_followups])
         for table in self._histories():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from agent_desk.core.orders import OrderAction, OrderState, Role
 from agent_desk.core.protocol import AgentState, EndReason
@@ -136,6 +136,13 @@ def payment_method(method: str) -> str:
 
 def role(name: str) -> str:
     return _lookup(_ROLES, name)
+
+
+def call_result(call: Any) -> str:
+    """A past call's disposition in the desk's language, or why it ended when it has none."""
+    if call.disposition_zh and QLocale().language() == QLocale.Language.Chinese:
+        return call.disposition_zh
+    return call.disposition or end_reason(call.end_reason)
 
 
 def end_reason(reason: str | None) -> str:

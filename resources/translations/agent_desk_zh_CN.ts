@@ -250,12 +250,12 @@
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+72"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-72"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>回访(&amp;F) ({0})</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
@@ -419,25 +419,30 @@
         <translation>请呼叫模拟器向本坐席发起一通来电</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&lt;b&gt;Missed calls&lt;/b&gt; (Enter to reopen)</source>
-        <translation>&lt;b&gt;未接来电&lt;/b&gt;（回车重新打开）</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+81"/>
         <source>Ringing: {0}</source>
         <translation>振铃中：{0}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>withheld</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-32"/>
         <source>Answered by a colleague</source>
         <translation>已由其他坐席接听</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>&lt;b&gt;Missed calls and unfinished wrap-ups&lt;/b&gt; (Enter to reopen)</source>
+        <translation>&lt;b&gt;未接来电与未完成的话后处理&lt;/b&gt;（按 Enter 重新打开）</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Wrap-up saved</source>
+        <translation>话后处理已保存</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -445,9 +450,14 @@
         <translation>通话结束（{0}）：请做话后处理</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Talking</source>
         <translation>通话中</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>wrap up: </source>
+        <translation>待话后处理：</translation>
     </message>
 </context>
 <context>
@@ -937,7 +947,7 @@
         <translation>家人</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Hub: {0}</source>
         <translation>话务平台：{0}</translation>
     </message>
@@ -1422,7 +1432,7 @@ Database: {1}</source>
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/entry_window.py" line="+90"/>
+        <location filename="../../agent_desk/ui/orders/entry_window.py" line="+91"/>
         <source>⚠ Database unreachable — your order is kept on this computer and will be saved when the link is back. Retrying…</source>
         <translation>⚠ 无法连接数据库 — 订单已保存在本机，连接恢复后会自动保存。正在重试…</translation>
     </message>
@@ -1487,7 +1497,7 @@ Database: {1}</source>
         <translation>未保存：请查看字段下方的提示</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>This customer already ordered the same products recently: {0}. Submit anyway?</source>
         <translation>该客户最近已订购过相同商品：{0}。仍然提交吗？</translation>
     </message>
@@ -1507,12 +1517,22 @@ Database: {1}</source>
         <translation>{1} 的订单 {0} 已提交审核：{2}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Order {0} for {1} was already submitted; it is now {3}: {2}</source>
+        <translation>{1} 的订单 {0} 此前已提交，当前状态：{3}，金额 {2}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Not submitted: see the messages beside the fields</source>
         <translation>未提交：请查看字段旁的提示</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Order for {0} was not submitted yet: please check it.</source>
+        <translation>{0} 的订单尚未提交，请检查。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
@@ -1522,12 +1542,12 @@ Database: {1}</source>
         <translation>已保存在本机，正在重试…</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-108"/>
         <source>Could not save the order: {0}</source>
         <translation>无法保存订单：{0}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+145"/>
         <source>Order {0} for {1}</source>
         <translation>{1} 的订单 {0}</translation>
     </message>
@@ -1854,7 +1874,7 @@ Database: {1}</source>
 <context>
     <name>PopController</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+128"/>
+        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+135"/>
         <source>Could not record the call: {0}</source>
         <translation>无法记录本次通话：{0}</translation>
     </message>
@@ -2344,7 +2364,7 @@ Database: {1}</source>
         <translation>解决的问题别人也会遇到？把备注整理成知识库文章。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Wrap-up saved</source>
         <translation>话后处理已保存</translation>
     </message>

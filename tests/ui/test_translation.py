@@ -65,14 +65,15 @@ def _id(entry: Entry) -> str:
 
 
 @pytest.fixture
-def zh_cn(qapp: QApplication) -> Iterator[QTranslator]:
-    """The app's own loading path (locale → agent_desk_zh_CN.qm), undone afterwards."""
+def zh_cn(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    """The app's own loading path (locale → agent_desk_zh_CN.qm and Qt's qtbase_zh_CN.qm), undone afterwards."""
     previous = QLocale()
-    translator = install_translation(qapp, "zh_CN")
-    assert translator is not None, f"{QM.name} is missing or unreadable: see resources/translations/README.md"
-    yield translator
-    QApplication.removeTranslator(translator)
-    translator.setParent(None)
+    translators = install_translation(qapp, "zh_CN")
+    assert len(translators) == 2, f"{QM.name} or Qt's own is missing: see resources/translations/README.md"
+    yield translators
+    for translator in translators:
+        QApplication.removeTranslator(translator)
+        translator.setParent(None)
     QLocale.setDefault(previous)
 
 
@@ -105,7 +106,7 @@ def test_the_compiled_file_holds_every_translation(qapp: QApplication) -> None:
     assert not stale, f"{len(stale)} entries differ from the .ts: run lrelease (README.md); first: {stale[:3]}"
 
 
-def test_login_dialog_in_chinese(zh_cn: QTranslator, desktop: Desktop, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_login_dialog_in_chinese(zh_cn: list[QTranslator], desktop: Desktop, qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = desktop.login_dialog("agent1")
     qtbot.addWidget(dialog)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "登录"
@@ -117,7 +118,7 @@ def test_login_dialog_in_chinese(zh_cn: QTranslator, desktop: Desktop, qtbot) ->
     assert dialog.error.text() == "用户名不存在或密码错误。"
 
 
-def test_agents_main_window_in_chinese(zh_cn: QTranslator, desktop: Desktop, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_agents_main_window_in_chinese(zh_cn: list[QTranslator], desktop: Desktop, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = login_window(desktop, qtbot, "agent1")
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["坐席台(&D)", "客户(&U)"]
@@ -130,7 +131,7 @@ def test_agents_main_window_in_chinese(zh_cn: QTranslator, desktop: Desktop, qtb
     assert desk.wrap_up.status.text() == "无通话"  # type: ignore[attr-defined]
 
 
-def test_codes_from_the_core_read_as_chinese(zh_cn: QTranslator) -> None:
+def test_codes_from_the_core_read_as_chinese(zh_cn: list[QTranslator]) -> None:
     assert labels.order_state("pending_review") == "待审核"
     assert labels.order_state("label_printed") == "已打印面单"
     assert labels.payment_method("cod") == "货到付款"
@@ -146,3 +147,22 @@ def test_codes_keep_their_english_words_without_a_translator() -> None:
     assert labels.order_state("some_new_state") == "some_new_state"
     assert labels.link_state("connected") == "Hub: connected"
     assert labels.end_reason("completed") == "completed"
+
+
+def test_qts_own_dialog_buttons_read_as_chinese(zh_cn: list[QTranslator], qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "AgentDesk", "?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    box.show()
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_past_calls_show_the_disposition_in_chinese(zh_cn: list[QTranslator]) -> None:
+    from agent_desk.services.screen_pop import CallSummary
+
+    call = CallSummary(1, None, None, "completed", "Sale", "", "李", "成交")
+    assert labels.call_result(call) == "成交"
+    assert labels.call_result(CallSummary(2, None, None, "no_answer", "", "", "", "")) == "无人接听"

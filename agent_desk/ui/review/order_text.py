@@ -102,7 +102,7 @@ class OrderText(QObject):
 
     @staticmethod
     def _call_result(c: CallSummary) -> str:
-        return c.disposition or labels.end_reason(c.end_reason)
+        return labels.call_result(c)
 
     def customer_html(self, customer: PopResult | None) -> str:
         card = customer.card if customer is not None else None
