@@ -207,7 +207,19 @@ class Hub:
         return desks
 
     def calls_in_progress(self, principal: Principal) -> list[CallEvent]:
-        return [s.latest for s in self._calls.values() if principal.supervisor or principal.agent_id in s.agents]
+        if principal.supervisor:
+            return [s.latest for s in self._calls.values()]
+        calls = []
+        for state in self._calls.values():
+            if principal.agent_id not in state.agents:
+                continue
+            latest = state.latest
+            if latest.type == EventType.CALL_OFFERED and latest.agent != principal.agent_id:
+                # A ring-all queue offers the call to several agents and the latest offer names only
+                # the last one: as long as nobody answered, it is still ringing at this desk too.
+                latest = latest.with_(agent=principal.agent_id)
+            calls.append(latest)
+        return calls
 
     @property
     def desk_count(self) -> int:

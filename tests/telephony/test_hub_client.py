@@ -14,6 +14,7 @@ from websockets.exceptions import ConnectionClosed
 from agent_desk.core.protocol import CallEvent, CloseCode, encode_event, encode_hello
 from agent_desk.telephony.client import LinkState
 from agent_desk.telephony.hub import Hub
+from agent_desk.telephony.tokens import Principal
 
 from .helpers import TOKENS, Desk, make_hub
 
@@ -270,3 +271,17 @@ def test_a_desk_over_its_rate_limit_is_closed() -> None:
         await hub.stop()
 
     run(scenario)
+
+
+def test_a_ring_all_call_still_ringing_is_in_every_offered_desks_snapshot() -> None:
+    hub = make_hub()
+    hub.publish(CallEvent("call.offered", call_id="ring-all", ani="13800138000", agent="PJSIP/801"))
+    hub.publish(CallEvent("call.offered", call_id="ring-all", ani="13800138000", agent="PJSIP/802"))
+    for agent in ("PJSIP/801", "PJSIP/802"):
+        (call,) = hub.calls_in_progress(Principal(agent))
+        assert (call.type, call.agent, call.ani) == ("call.offered", agent, "13800138000")
+    (seen,) = hub.calls_in_progress(Principal("SUP/1", supervisor=True))
+    assert seen.agent == "PJSIP/802"  # supervisors see the call as it is
+    hub.publish(CallEvent("call.answered", call_id="ring-all", agent="PJSIP/802"))
+    (call,) = hub.calls_in_progress(Principal("PJSIP/801"))
+    assert (call.type, call.agent) == ("call.answered", "PJSIP/802")  # a colleague's call now: no pop at 801
