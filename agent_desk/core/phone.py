@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 import phonenumbers
@@ -99,6 +100,9 @@ class InvalidPhoneNumber(ValueError):
         super().__init__(f"{_echo(raw)} is not a phone number: {reason}.")
 
 
+# Parsing costs ~0.1 ms, and pops and lists see the same numbers again and again; both functions are
+# pure, and an invalid number is not cached (the exception is raised anew).
+@lru_cache(maxsize=16_384)
 def normalize(raw: str, region: str = DEFAULT_REGION) -> str:
     """Return the canonical E.164 form of ``raw`` or raise :class:`InvalidPhoneNumber`.
 
@@ -138,6 +142,7 @@ def is_withheld(raw: str | None) -> bool:
     return digits_only != "" and set(digits_only) == {"0"} and not text.startswith("+")
 
 
+@lru_cache(maxsize=16_384)
 def format_display(e164: str, region: str = DEFAULT_REGION) -> str:
     """Format a number for people: national format at home, international abroad.
 

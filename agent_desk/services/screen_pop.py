@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
 from agent_desk.core.phone import InvalidPhoneNumber, display_number, is_withheld, normalize
@@ -221,15 +221,18 @@ ORDER_SUMMARY_COLUMNS = (
     Order.created_at,
     Order.last_reason,
 )
+# Only columns of ix_orders_customer_history: the history is read from the index, never the table.
+# The reason matters for returned orders only, and comes with them.
 _recent_orders = (
-    select(*ORDER_SUMMARY_COLUMNS)
+    select(*ORDER_SUMMARY_COLUMNS[:-1], literal_column("''").label("last_reason"))
     .where(Order.customer_id == bindparam("cid"))
     .order_by(Order.created_at.desc(), Order.id.desc())
     .limit(RECENT)
 )
+# The state as a literal, not a parameter: only then may the planner use the partial index.
 _returned_orders = (
     select(*ORDER_SUMMARY_COLUMNS)
-    .where(Order.customer_id == bindparam("cid"), Order.state == "returned")
+    .where(Order.customer_id == bindparam("cid"), Order.state == literal_column("'returned'"))
     .order_by(Order.created_at.desc())
     .limit(RECENT)
 )
@@ -387,11 +390,14 @@ def fill_history(
     """Load the card and histories of one customer (after a unique match, or once the agent picked one)."""
     conn = _conn(db)
     result.card = load_card(conn, customer_id, region, phones)
-    result.recent_orders, result.returned_orders = order_summaries(
+    recent, returned = order_summaries(
         conn,
         list(conn.execute(_recent_orders, {"cid": customer_id})),
         list(conn.execute(_returned_orders, {"cid": customer_id})),
     )
+    reasons = {o.id: o.last_reason for o in returned}
+    result.recent_orders = [replace(o, last_reason=reasons[o.id]) if o.id in reasons else o for o in recent]
+    result.returned_orders = returned
     result.recent_calls = [
         CallSummary(*(r[:4]), r[4] or "", r[5], r[6] or "", r[7] or "")
         for r in conn.execute(_recent_calls, {"cid": customer_id})

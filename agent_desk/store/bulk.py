@@ -72,5 +72,17 @@ def analyze(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
         # Sampled statistics: seconds on a 10 GB file instead of a full scan.
         connection.exec_driver_sql("PRAGMA analysis_limit=1000")
-    connection.exec_driver_sql("ANALYZE")
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
+        return
+    # PostgreSQL: VACUUM too, so the visibility map lets the pop read its covering indexes without
+    # visiting the table (autovacuum would get there, minutes later). VACUUM refuses transactions.
     connection.commit()
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    autocommit = raw.autocommit  # type: ignore[attr-defined]
+    raw.autocommit = True  # type: ignore[attr-defined]
+    try:
+        raw.execute("VACUUM (ANALYZE)")  # type: ignore[attr-defined]
+    finally:
+        raw.autocommit = autocommit  # type: ignore[attr-defined]

@@ -43,6 +43,9 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # 64 MiB of page cache instead of 2: the upper levels of the big indexes stay in memory, so a pop
+    # at a million customers reads only leaf pages (measured: 36 → 20 page reads per pop).
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -133,11 +134,13 @@ class Customer(Base):
 
 class CustomerPhone(Base):
     __tablename__ = "customer_phones"
+    # The pop's first lookup, answered from the index alone (number → customers).
+    __table_args__ = (Index("ix_customer_phones_e164_customer", "e164", "customer_id"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
     # Canonical E.164 from agent_desk.core.phone: the one match key for screen pops.
-    e164: Mapped[str] = mapped_column(String(20), index=True)
+    e164: Mapped[str] = mapped_column(String(20))
     label: Mapped[str] = mapped_column(String(20), default="mobile")
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -195,7 +198,26 @@ class Order(Base):
         CheckConstraint(_in("payment_method", PAYMENT_METHODS), name="payment_method"),
         CheckConstraint("cod_amount_cents >= 0", name="cod_not_negative"),
         Index("ix_orders_state_submitted", "state", "submitted_at"),
-        Index("ix_orders_customer_created", "customer_id", "created_at"),
+        # The pop's order history, newest first, read from the index alone: a customer's orders are
+        # scattered over the table (they arrive over months), their index entries sit together.
+        Index(
+            "ix_orders_customer_history",
+            "customer_id",
+            "created_at",
+            "id",
+            "state",
+            "order_no",
+            "total_cents",
+            "payment_method",
+        ),
+        # Returned orders are few: the pop finds a customer's in this small index, or learns there are none.
+        Index(
+            "ix_orders_customer_returned",
+            "customer_id",
+            "created_at",
+            sqlite_where=text("state = 'returned'"),
+            postgresql_where=text("state = 'returned'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -243,10 +265,12 @@ class OrderLine(Base):
     __table_args__ = (
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("discount_pct BETWEEN 0 AND 100", name="discount_pct_range"),
+        # What the pop lists of an order ("鱼油 ×2"), read from the index alone.
+        Index("ix_order_lines_order_items", "order_id", "id", "product_name", "quantity"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     # Name and price as sold, so a later catalogue change never rewrites an order.
     product_name: Mapped[str] = mapped_column(String(200))
