@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,8 +14,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from agent_desk.store.models import ROLES, User
 
 _hasher = PasswordHasher()
-# Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("agent-desk-not-a-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
+
+    Made on first use, not at import: an argon2 hash costs ~0.1 s of the desk's start."""
+    return _hasher.hash("agent-desk-not-a-password")
+
+
 _USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
 MIN_PASSWORD_LENGTH = 6
 
@@ -82,7 +91,7 @@ def authenticate(factory: sessionmaker[Session], username: str, password: str) -
     with factory() as session:
         user = session.scalar(select(User).where(User.username == username.strip()))
         if user is None or not user.active:
-            verify_password(_DUMMY_HASH, password)
+            verify_password(_dummy_hash(), password)
             raise AuthError("unknown user name or wrong password")
         if not verify_password(user.password_hash, password):
             raise AuthError("unknown user name or wrong password")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from agent_desk.store import migrate
 from agent_desk.store.db import describe, make_engine, session_factory
+
+#: The newest migration. Checked against Alembic's head by the tests; spares every start the import
+#: of Alembic and its migration scripts (~0.3 s) when the schema is already there.
+SCHEMA_HEAD = "0003"
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -55,6 +58,10 @@ def open_database(url: str, *, auto_upgrade: bool | None = None) -> Database:
         raise DatabaseUnavailable(f"cannot reach the database {describe(url)}: {reason}") from exc
     if auto_upgrade is None:
         auto_upgrade = engine.dialect.name == "sqlite"
+    if _stored_revision(engine) == SCHEMA_HEAD:
+        return Database(url, engine, session_factory(engine))
+    from agent_desk.store import migrate
+
     if not migrate.is_up_to_date(engine):
         if auto_upgrade:
             migrate.upgrade(engine)
@@ -66,3 +73,12 @@ def open_database(url: str, *, auto_upgrade: bool | None = None) -> Database:
                 f"{migrate.head_revision(engine)}: run `agent-desk db upgrade --url URL`"
             )
     return Database(url, engine, session_factory(engine))
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The schema revision the database records, without Alembic; None when there is none."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None  # an empty database: no version table yet

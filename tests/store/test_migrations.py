@@ -60,3 +60,24 @@ def test_audit_events_are_append_only_in_the_database(demo_db: Database) -> None
             conn.execute(text("SELECT reason FROM order_events WHERE id = :id"), {"id": event_id}).scalar_one()
             is not None
         )
+
+
+def test_the_schema_version_the_desk_checks_at_start_is_alembics_head(db: Database) -> None:
+    from agent_desk.store.database import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == migrate.head_revision(db.engine) == migrate.current_revision(db.engine)
+
+
+def test_an_older_schema_is_still_upgraded_or_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from agent_desk.store.database import SchemaOutOfDate, open_database
+    from agent_desk.store.db import make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine, "0002")
+    engine.dispose()
+    with pytest.raises(SchemaOutOfDate, match="at schema 0002"):
+        open_database(url, auto_upgrade=False)
+    db = open_database(url)  # the embedded database upgrades itself
+    assert migrate.current_revision(db.engine) == migrate.head_revision(db.engine)
+    db.dispose()
