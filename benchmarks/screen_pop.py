@@ -93,7 +93,7 @@ def data_ready(db: Database, numbers: list[str], dnis: list[str]) -> tuple[list[
 def painted(db: Database, numbers: list[str], dnis: list[str]) -> list[float]:
     """Frames through the real controller and widgets (offscreen), lookup on the worker thread."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from agent_desk.config import Settings
@@ -107,7 +107,7 @@ def painted(db: Database, numbers: list[str], dnis: list[str]) -> list[float]:
 
     # The offscreen platform's "does not support propagateSizeHints" notes would drown the figures.
     qInstallMessageHandler(lambda _mode, _context, message: None if "does not support" in message else print(message))
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
     runner = TaskRunner()
     user = CurrentUser(1, "bench", "Bench", "agent", "SIP/8001")
     ctx = DeskContext(user, db, runner, Settings(db_url=db.url, hub_url=""), bridge())
@@ -116,16 +116,24 @@ def painted(db: Database, numbers: list[str], dnis: list[str]) -> list[float]:
     desk.resize(1200, 800)
     desk.show()
     out: list[float] = []
-    controller.pop_ready.connect(lambda _c: out.append(desk.last_pop_ms or 0.0))
+    # Wait in Qt's event loop, as the desk does: a Python loop spinning processEvents() would hold
+    # the GIL and starve the worker thread doing the lookup.
+    loop = QEventLoop()
+    timeout = QTimer(singleShot=True)
+    timeout.timeout.connect(loop.quit)
+    controller.pop_ready.connect(lambda _c: (out.append(desk.last_pop_ms or 0.0), loop.quit()))
     for i, n in enumerate(numbers):
-        want = len(out) + 1
         event = CallEvent(type="call.offered", call_id=f"bench-{time.time_ns()}-{i}", ani=n,
                           dnis=dnis[i % len(dnis)], agent="SIP/8001")  # fmt: skip
         frame = parse_hub_frame(encode_event(event, epoch="bench", seq=i + 1, ts=time.time()))
         controller.on_frame(frame)
-        deadline = time.monotonic() + 5
-        while len(out) < want and time.monotonic() < deadline:
-            app.processEvents()
+        timeout.start(5000)
+        loop.exec()
+        # The call's record and the access log are written next; calls ring seconds apart, so let
+        # them finish before the next one instead of queueing it behind them.
+        runner.run(lambda: None, lambda _r: loop.quit())
+        timeout.start(5000)
+        loop.exec()
     runner.shutdown()
     desk.close()
     return out
