@@ -1,6 +1,6 @@
 """Regenerate the screenshots in docs/ from the real widgets on a throw-away demo database.
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--locale zh_CN]
 
 Needs CJK fonts (Debian: fonts-noto-cjk) for the Chinese text.
 """
@@ -38,9 +38,20 @@ def wait(app: QApplication, condition, timeout: float = 10.0) -> None:  # type: 
 
 
 def main() -> int:
+    import argparse
+
     from sqlalchemy import select
 
+    from agent_desk.app import install_translation
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--locale", default="", help="e.g. zh_CN: the VIP pop only, as pop-vip-<locale>.png")
+    args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    install_translation(app, args.locale or "en_US")
+    shots = [("pop-vip", True), ("pop-unknown", False)]
+    if args.locale:
+        shots = [(f"pop-vip-{args.locale}", True)]
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["AGENT_DESK_DATA_DIR"] = tmp  # the knowledge index and drafts never touch the user's files
         db = open_database(f"sqlite:///{tmp}/shots.sqlite3")
@@ -57,9 +68,8 @@ def main() -> int:
         window = desktop.open_main_window(authenticate(db.factory, "agent1", "agent1123"), connect_hub=False)
         window.resize(1280, 760)
         desk = window.workspaces[Workspace.DESK]
-        for seq, (name, ani) in enumerate(
-            [("pop-vip.png", vip_phone.removeprefix("+86")), ("pop-unknown.png", "13912345678")], start=1
-        ):
+        for seq, (stem, known) in enumerate(shots, start=1):
+            name, ani = f"{stem}.png", vip_phone.removeprefix("+86") if known else "13912345678"
             event = CallEvent(type="call.offered", call_id=f"shot-{seq}", ani=ani, dnis="4008001001", agent="SIP/8001")
             before = desk.last_pop_ms
             desk.controller.on_frame(parse_hub_frame(encode_event(event, epoch="docs", seq=seq, ts=time.time())))

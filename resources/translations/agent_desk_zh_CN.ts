@@ -2190,9 +2190,33 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>ReturnedOrders</name>
+    <message>
+        <location filename="../../agent_desk/ui/orders/returned.py" line="+171"/>
+        <location line="+22"/>
+        <source>Returned to me</source>
+        <translation>退回给我的订单</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned to me ({0})</source>
+        <translation>退回给我的订单（{0}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Orders returned to you: {0}. Fix and resubmit them.</source>
+        <translation>有 {0} 个订单被退回给你：请修改后重新提交。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnedOrdersPanel</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/returned.py" line="+62"/>
+        <location line="-136"/>
         <source>Nothing returned to you. 👍</source>
         <translation>没有退回给您的订单。👍</translation>
     </message>

@@ -145,8 +145,8 @@ class OrderDesk:
     dock: QDockWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReturnedOrders", text)
+# lupdate sees translate("Context", "literal") calls, not a helper that passes a variable.
+translate = QCoreApplication.translate
 
 
 def install(window: QMainWindow, ctx: DeskContext) -> OrderDesk | None:
@@ -168,7 +168,7 @@ def install(window: QMainWindow, ctx: DeskContext) -> OrderDesk | None:
         customers.new_order_requested.connect(lambda customer_id: entries.new_order(customer_id))
 
     panel = ReturnedOrdersPanel(ctx)
-    dock = QDockWidget(_tr("Returned to me"), window)
+    dock = QDockWidget(translate("ReturnedOrders", "Returned to me"), window)
     dock.setObjectName("returned_dock")
     dock.setWidget(panel)
     panel.setMinimumWidth(280)
@@ -187,13 +187,16 @@ def install(window: QMainWindow, ctx: DeskContext) -> OrderDesk | None:
 
     def on_count(count: int) -> None:
         if index >= 0:
-            tabs.setTabText(index, _tr("{0} ({1})").format(base, count) if count else base)
+            tabs.setTabText(index, translate("ReturnedOrders", "{0} ({1})").format(base, count) if count else base)
             tabs.tabBar().setTabTextColor(index, QColor("#c62828") if count else normal)
-        dock.setWindowTitle(_tr("Returned to me ({0})").format(count) if count else _tr("Returned to me"))
+        title = translate("ReturnedOrders", "Returned to me ({0})").format(count) if count else None
+        dock.setWindowTitle(title or translate("ReturnedOrders", "Returned to me"))
         if count > previous["count"]:
             dock.show()
             dock.raise_()
-            ctx.messages.info.emit(_tr("{0} order(s) returned to you: fix and resubmit them.").format(count))
+            ctx.messages.info.emit(
+                translate("ReturnedOrders", "Orders returned to you: {0}. Fix and resubmit them.").format(count)
+            )
         previous["count"] = count
 
     panel.count_changed.connect(on_count)
