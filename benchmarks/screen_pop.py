@@ -171,7 +171,7 @@ def prewarm(db: Database) -> str:
         if not worth_prewarming(path, memory):
             gib, free = size / 2**30, (memory or 0) / 2**30
             return f"none: the file ({gib:.1f} GiB) is over half the available memory ({free:.1f} GiB)"
-        prewarm_file(path, wait=True)
+        prewarm_file(path)
         return f"the desk's own prewarm read {size / 2**30:.1f} GiB in {time.perf_counter() - t:.0f} s"
     with db.engine.connect() as conn:
         try:

@@ -72,7 +72,16 @@ class _Buffered:
 @dataclass(slots=True)
 class _CallState:
     latest: CallEvent
-    agents: set[str] = field(default_factory=set)
+    agents: set[str] = field(default_factory=set)  # everyone it was offered to: they hear how it goes on
+    ringing: set[str] = field(default_factory=set)  # whose phones ring now (several in a ring-all queue)
+
+    def track_ringing(self, event: CallEvent) -> None:
+        if event.type == EventType.CALL_OFFERED and event.agent:
+            self.ringing.add(event.agent)
+        elif event.type == EventType.CALL_QUEUED and event.agent:
+            self.ringing.discard(event.agent)  # rang unanswered; the queue tries someone else
+        elif event.type in (EventType.CALL_ANSWERED, EventType.CALL_TRANSFERRED):
+            self.ringing.clear()
 
 
 class _TokenBucket:
@@ -174,6 +183,7 @@ class Hub:
                 state = _CallState(event)
                 self._calls[event.call_id] = state
             state.latest = event
+            state.track_ringing(event)
             for name in (event.agent, event.target):
                 if name:
                     state.agents.add(name)
@@ -214,7 +224,7 @@ class Hub:
             if principal.agent_id not in state.agents:
                 continue
             latest = state.latest
-            if latest.type == EventType.CALL_OFFERED and latest.agent != principal.agent_id:
+            if latest.type == EventType.CALL_OFFERED and principal.agent_id in state.ringing:
                 # A ring-all queue offers the call to several agents and the latest offer names only
                 # the last one: as long as nobody answered, it is still ringing at this desk too.
                 latest = latest.with_(agent=principal.agent_id)

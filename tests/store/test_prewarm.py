@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,16 +30,49 @@ def test_a_file_too_big_for_the_free_memory_is_left_alone(tmp_path: Path, monkey
     assert prewarm.prewarm_in_background(f"sqlite:///{db}") is None
 
 
-@pytest.mark.parametrize("wait", [False, True])
-def test_prewarming_reads_the_whole_file_and_changes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wait: bool
-) -> None:
+def test_prewarming_reads_the_whole_file_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prewarm, "CHUNK", 4096)
     db = tmp_path / "small.sqlite3"
     content = bytes(range(256)) * 70  # 17,920 bytes: four whole chunks and a part
     db.write_bytes(content)
-    assert prewarm.prewarm_file(db, wait=wait) == len(content)
+    assert prewarm.prewarm_file(db) == len(content)
     assert db.read_bytes() == content
+
+
+def _resident_share(path: Path) -> float:
+    """The share of the file's pages in the OS page cache (Linux mincore)."""
+    import ctypes
+    import mmap
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mmap.restype = ctypes.c_void_p
+    libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_long]
+    libc.mincore.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p]
+    libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+    size = path.stat().st_size
+    pages = (size + mmap.PAGESIZE - 1) // mmap.PAGESIZE
+    with open(path, "rb") as f:
+        address = libc.mmap(None, size, mmap.PROT_READ, mmap.MAP_SHARED, f.fileno(), 0)
+        assert address not in (None, ctypes.c_void_p(-1).value)
+        try:
+            vector = ctypes.create_string_buffer(pages)
+            assert libc.mincore(address, size, vector) == 0, ctypes.get_errno()
+            return sum(b & 1 for b in vector.raw[:pages]) / pages
+        finally:
+            libc.munmap(address, size)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="mincore and fadvise: Linux")
+def test_after_prewarming_the_whole_file_is_in_the_page_cache(tmp_path: Path) -> None:
+    db = tmp_path / "cold.sqlite3"
+    db.write_bytes(os.urandom(32 * 1024 * 1024))
+    with open(db, "rb") as f:
+        os.fsync(f.fileno())
+        os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)  # clean pages leave the cache
+    if _resident_share(db) > 0.5:
+        pytest.skip("this file system keeps the file cached (tmpfs?)")
+    prewarm.prewarm_file(db)
+    assert _resident_share(db) > 0.95
 
 
 def test_the_desk_prewarms_its_embedded_database_in_the_background(

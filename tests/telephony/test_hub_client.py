@@ -285,3 +285,21 @@ def test_a_ring_all_call_still_ringing_is_in_every_offered_desks_snapshot() -> N
     hub.publish(CallEvent("call.answered", call_id="ring-all", agent="PJSIP/802"))
     (call,) = hub.calls_in_progress(Principal("PJSIP/801"))
     assert (call.type, call.agent) == ("call.answered", "PJSIP/802")  # a colleague's call now: no pop at 801
+
+
+def test_a_call_that_rang_unanswered_or_was_transferred_away_is_not_ringing_in_the_old_desks_snapshot() -> None:
+    hub = make_hub()
+    hub.publish(CallEvent("call.offered", call_id="rr", ani="13800138000", agent="PJSIP/801"))
+    hub.publish(CallEvent("call.queued", call_id="rr", agent="PJSIP/801", reason="no_answer"))
+    hub.publish(CallEvent("call.offered", call_id="rr", agent="PJSIP/802"))
+    (call,) = hub.calls_in_progress(Principal("PJSIP/801"))
+    assert call.agent == "PJSIP/802"  # the desk at 801 does not pop it again
+    (call,) = hub.calls_in_progress(Principal("PJSIP/802"))
+    assert (call.type, call.agent) == ("call.offered", "PJSIP/802")
+
+    hub.publish(CallEvent("call.offered", call_id="xfer", ani="13900139000", agent="PJSIP/801"))
+    hub.publish(CallEvent("call.answered", call_id="xfer", agent="PJSIP/801"))
+    hub.publish(CallEvent("call.transferred", call_id="xfer", agent="PJSIP/801", target="PJSIP/802"))
+    hub.publish(CallEvent("call.offered", call_id="xfer", agent="PJSIP/802"))
+    calls = {c.call_id: c for c in hub.calls_in_progress(Principal("PJSIP/801"))}
+    assert calls["xfer"].agent == "PJSIP/802"

@@ -213,8 +213,7 @@ def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtb
     assert desk.wrap_up.notes.toPlainText() == "" and "Ringing" in desk.wrap_up.status.text()
     assert desk.missed.count() == 1 and "wrap up" in desk.missed.item(0).text() and "张伟" in desk.missed.item(0).text()
 
-    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
-        desk.missed.itemActivated.emit(desk.missed.item(0))
+    desk.missed.itemActivated.emit(desk.missed.item(0))
     assert desk.wrap_up.notes.toPlainText() == "两盒鱼油，周五送"
     assert desk.wrap_up.disposition.currentData() == "sale" and "wrap up" in desk.wrap_up.status.text()
     assert "张伟" in desk.view.header.text()
@@ -239,8 +238,45 @@ def test_saving_one_wrap_up_while_talking_on_another_call_keeps_the_agent_paused
     desk.controller.on_frame(frame("call.ended", call_id="first", reason="completed"))
     _pop(desk, qtbot, frame("call.offered", call_id="second", ani="13911112222"))
     desk.controller.on_frame(frame("call.answered", call_id="second"))
-    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
-        desk.missed.itemActivated.emit(desk.missed.item(0))
+    desk.missed.itemActivated.emit(desk.missed.item(0))
     with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
         desk.wrap_up.save.click()
     assert [c["state"] for c in sent] == ["paused"]  # still talking on the second call
+
+
+def test_a_wrap_up_saved_while_talking_leaves_the_agent_available_throughout(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    sent: list[dict[str, str]] = []
+    desk.controller.send_command = sent.append
+    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    _pop(desk, qtbot, frame("call.offered", call_id="quick", ani="13800138000"))
+    desk.controller.on_frame(frame("call.answered", call_id="quick"))
+    with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    desk.controller.on_frame(frame("call.ended", call_id="quick", reason="completed"))
+    assert sent == []  # never paused, never "available" in the middle of the call
+
+
+def test_reopening_the_call_on_screen_keeps_the_notes_being_typed(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _pop(desk, qtbot, frame("call.offered", call_id="missed", ani="13800138000"))
+    with qtbot.waitSignal(desk.controller.missed_changed, timeout=TIMEOUT):
+        desk.controller.on_frame(frame("call.ended", call_id="missed", reason="no_answer"))
+    desk.wrap_up.notes.setPlainText("回电无人接")
+    desk.missed.itemActivated.emit(desk.missed.item(0))
+    assert desk.wrap_up.notes.toPlainText() == "回电无人接"
+
+
+def test_picking_a_customer_acts_on_the_call_on_screen_not_a_newer_one(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    first = _pop(desk, qtbot, frame("call.offered", call_id="family", ani="13600136000"))
+    assert desk.view.picker.count() == 2
+    # Another call rings; its pop is still being looked up when the agent picks on the first one.
+    desk.controller.on_frame(frame("call.offered", call_id="next", ani="13800138000"))
+    desk.view.picker.setCurrentRow(1)
+    with qtbot.waitSignal(desk.controller.pop_ready, timeout=TIMEOUT):
+        desk.view.picker.itemActivated.emit(desk.view.picker.currentItem())
+    qtbot.waitUntil(lambda: first.customer_id is not None, timeout=TIMEOUT)
+    assert first.customer_id == cast["family_b"]
+    second = desk.controller.calls["next"]
+    assert second.customer_id == cast["vip"] and "张伟" in desk.view.header.text()

@@ -370,6 +370,36 @@ def test_an_order_submitted_during_an_outage_is_submitted_after_its_window_close
     engine.dispose()
 
 
+def test_a_closed_form_still_submitting_is_brought_back_not_opened_twice(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(autosave_seconds=1)
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    entries: OrderEntries = host._entries  # type: ignore[attr-defined]
+    entry.show()
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    (tmp_path / "not-a-dir").write_text("")
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
+    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
+    entry.close()
+    assert entries.entries == {entry.client_uuid: entry}  # hidden, still retrying, still tracked
+
+    offer = entries.offer_kept()  # e.g. "New order" for the same caller offers what was kept
+    assert offer is not None and offer.list.count() == 1
+    with qtbot.waitSignal(entries.opened, timeout=500, raising=False) as reopened:
+        offer.restore_button.click()
+    assert not reopened.signal_triggered and entry.isVisible() and not entry.closing  # the same window
+
+    ctx.database = ui_db
+    with qtbot.waitSignal(entry.finished, timeout=TIMEOUT):
+        pass  # submitted when the link came back, then gone
+    assert _orders(ui_db, cast["vip"], "pending_review") == 1 and _orders(ui_db, cast["vip"]) == 1
+    assert entries.entries == {}
+    engine.dispose()
+
+
 def test_a_closed_order_whose_delayed_submit_finds_a_duplicate_comes_back_to_ask(
     qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -116,15 +116,16 @@ class PopController(QObject):
                 call.ended, call.end_reason = True, "answered_elsewhere"
         elif event.type == EventType.CALL_TRANSFERRED and event.target and event.target != self._agent:
             call.ended, call.end_reason = True, "transferred"
-            if call.answered:
+            if call.needs_wrap_up:
                 self._report_state("paused", "after_call_work")
         elif event.type == EventType.CALL_ENDED:
             call.ended, call.end_reason = True, event.reason or ""
             if not call.answered and call not in self.missed:
                 self.missed.insert(0, call)
                 self.missed_changed.emit(list(self.missed))
-            elif call.answered:
-                # After-call work: not offered new calls until the wrap-up is saved.
+            elif call.needs_wrap_up:
+                # After-call work: not offered new calls until the wrap-up is saved (not when the agent
+                # already wrapped up while talking).
                 self._report_state("paused", "after_call_work")
         self.call_state_changed.emit(call)
 
@@ -204,12 +205,16 @@ class PopController(QObject):
         self.ctx.runner.run(create, created, failed)
 
     def reopen(self, call_id: str) -> ActiveCall | None:
+        """The call back on screen (from the missed or unfinished list); None if it has no pop yet."""
         call = self.calls.get(call_id)
         if call is not None and call.pop is not None:
             self.current = call
-            self.pop_updated.emit(call)
             return call
         return None
+
+    def _busy(self) -> bool:
+        """A call of this desk is being talked, or waits for its wrap-up: the agent is not available."""
+        return any(c.answered and (not c.ended or not c.wrapped_up) for c in self.calls.values())
 
     def unfinished(self) -> list[ActiveCall]:
         """Calls this desk answered and has not wrapped up yet, newest first."""
@@ -232,7 +237,7 @@ class PopController(QObject):
             if call in self.missed:
                 self.missed.remove(call)
                 self.missed_changed.emit(list(self.missed))
-            if not self.unfinished():  # a call still being talked or wrapped up keeps the agent paused
+            if call.ended and not self._busy():  # saved while talking: the end of the call decides
                 self._report_state("available", "")
             self.wrap_up_saved.emit(call.call_id)
 

@@ -44,7 +44,7 @@ class DeskWorkspace(QWidget):
         self.ring_me.setToolTip(self.tr("Ask the call simulator for a call to this desk"))
         self.ring_me.clicked.connect(self.ring_me_requested)
         self.last_pop_ms: float | None = None
-        self.wrap_call: ActiveCall | None = None  # the call the wrap-up panel is editing
+        self.shown_call: ActiveCall | None = None  # the call on screen, whose wrap-up the panel edits
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -62,7 +62,7 @@ class DeskWorkspace(QWidget):
         layout.addWidget(splitter)
 
         controller.pop_ready.connect(self._on_pop_ready)
-        controller.pop_updated.connect(self.view.show_call)
+        controller.pop_updated.connect(self._on_pop_updated)
         controller.call_state_changed.connect(self._on_call_state)
         controller.missed_changed.connect(lambda _calls: self._refresh_side_list())
         controller.wrap_up_saved.connect(self._on_wrap_up_saved)
@@ -96,12 +96,21 @@ class DeskWorkspace(QWidget):
         log.info("pop %s painted %.1f ms after its frame", call.call_id, self.last_pop_ms)
         self.popped.emit(call)
 
+    def _on_pop_updated(self, call: ActiveCall) -> None:
+        # A late answer for a call no longer on screen (a retry, a reload) must not replace the shown pop.
+        if call is self.shown_call or self.shown_call is None:
+            self.view.show_call(call)
+
     def _bind_wrap_up(self, call: ActiveCall) -> None:
         """Point the wrap-up panel at ``call``, keeping what was typed for the call it showed before."""
-        previous = self.wrap_call
-        if previous is not None and previous is not call and not previous.wrapped_up:
+        previous = self.shown_call
+        self.controller.current = call  # picking or creating a customer acts on the call on screen
+        if previous is call:
+            self.wrap_up.set_status(self._status_of(call))  # reopened while shown: keep what is typed
+            return
+        if previous is not None and not previous.wrapped_up:
             previous.wrap_disposition, previous.wrap_notes = self.wrap_up.draft()
-        self.wrap_call = call
+        self.shown_call = call
         self.wrap_up.start(
             self._status_of(call),
             notes=call.wrap_notes,
@@ -125,14 +134,14 @@ class DeskWorkspace(QWidget):
         return self.tr("Ringing: {0}").format(shown or call.ani or self.tr("withheld"))
 
     def _on_call_state(self, call: ActiveCall) -> None:
-        if call is self.wrap_call:
+        if call is self.shown_call:
             self.wrap_up.set_status(self._status_of(call))
             if call.end_reason == "answered_elsewhere":
                 self.wrap_up.save.setEnabled(False)
         self._refresh_side_list()
 
     def _on_wrap_up_saved(self, call_id: str) -> None:
-        if self.wrap_call is not None and self.wrap_call.call_id == call_id:
+        if self.shown_call is not None and self.shown_call.call_id == call_id:
             self.wrap_up.saved()
         self._refresh_side_list()
 
@@ -142,7 +151,7 @@ class DeskWorkspace(QWidget):
         for call in self.controller.missed:
             self._add_side_item(call, "")
         for call in self.controller.unfinished():
-            if call is not self.wrap_call:
+            if call is not self.shown_call:
                 self._add_side_item(call, self.tr("wrap up: "))
 
     def _add_side_item(self, call: ActiveCall, prefix: str) -> None:
@@ -155,17 +164,19 @@ class DeskWorkspace(QWidget):
         call = self.controller.reopen(call_id)
         if call is not None:
             self._bind_wrap_up(call)
+            self.view.show_call(call)
 
+    # The call on screen, not the newest one: another call may ring while the agent picks.
     def _choose(self, customer_id: int) -> None:
-        if self.controller.current is not None:
-            self.controller.choose_customer(self.controller.current, customer_id)
+        if self.shown_call is not None:
+            self.controller.choose_customer(self.shown_call, customer_id)
 
     def _create(self, data: object) -> None:
-        if self.controller.current is not None:
-            self.controller.create_customer(self.controller.current, data)  # type: ignore[arg-type]
+        if self.shown_call is not None:
+            self.controller.create_customer(self.shown_call, data)  # type: ignore[arg-type]
 
     def _propose_article(self, notes: str) -> None:
-        call = self.wrap_call
+        call = self.shown_call
         factory = self.ctx.database.factory
         platform_id = call.call_id if call is not None else None
 
@@ -176,5 +187,5 @@ class DeskWorkspace(QWidget):
         self.ctx.runner.run(lookup, lambda call_id: self.article_proposed.emit(call_id, notes))
 
     def _save_wrap_up(self, code: str, notes: str) -> None:
-        if self.wrap_call is not None:
-            self.controller.save_wrap_up(self.wrap_call, code, notes)
+        if self.shown_call is not None:
+            self.controller.save_wrap_up(self.shown_call, code, notes)

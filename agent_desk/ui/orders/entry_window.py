@@ -45,12 +45,15 @@ class OrderEntry(OrderForm):
         saved(OrderView): a draft save reached the database.
         link_changed(bool): False while the database cannot be reached, True when it is back.
         closed(str): the form's client uuid; the window was closed (a last autosave may still run).
+        finished(str): the form's client uuid; nothing is pending any more and the window goes away.
+            Until then a closed form may still be saving or submitting, hidden, and may come back.
     """
 
     submitted = Signal(object)
     saved = Signal(object)
     link_changed = Signal(bool)
     closed = Signal(str)
+    finished = Signal(str)
 
     def __init__(self, ctx: DeskContext, opened: OpenedForm, parent: QWidget | None = None) -> None:
         super().__init__(ctx, opened, parent, Qt.WindowType.Window)
@@ -376,15 +379,23 @@ class OrderEntry(OrderForm):
 
     def _bring_back(self) -> None:
         """Show the window again if it was closed while its submit was still waiting for the database."""
-        if not self._closing:
-            return
+        if self._closing:
+            self.bring_back()
+            self.ctx.messages.info.emit(
+                self.tr("Order for {0} was not submitted yet: please check it.").format(self._opened.customer_name)
+            )
+
+    @property
+    def closing(self) -> bool:
+        """Closed by the agent, still finishing a save or submit in the background."""
+        return self._closing
+
+    def bring_back(self) -> None:
+        """On screen again, open for editing: asked for again, or it needs the agent."""
         self._closing = False
         self.show()
         self.raise_()
         self.activateWindow()
-        self.ctx.messages.info.emit(
-            self.tr("Order for {0} was not submitted yet: please check it.").format(self._opened.customer_name)
-        )
 
     def _set_busy(self, busy: bool) -> None:
         self._submitting = busy
@@ -466,4 +477,5 @@ class OrderEntry(OrderForm):
         # Deleted only when no background task will call back into it; while the database is away
         # the hidden form keeps retrying, so what was typed still reaches it when the link is back.
         if self._closing and self._in_flight == 0 and not self._dirty and not self._retry.isActive():
+            self.finished.emit(self.client_uuid)
             self.deleteLater()

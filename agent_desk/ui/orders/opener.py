@@ -70,8 +70,10 @@ class OrderEntries(QObject):
         return entry
 
     def _kept(self) -> list[LocalDraft]:
-        # A form already on screen is its own newest copy; offering it again would open it twice.
-        return [d for d in pending_local_drafts(self.ctx) if d.form.data.client_uuid not in self.entries]
+        # A form on screen is its own newest copy: offering it again would open it twice. A form closed
+        # while still saving is offered, and restoring it brings that same window back.
+        on_screen = {uuid for uuid, entry in self.entries.items() if not entry.closing}
+        return [d for d in pending_local_drafts(self.ctx) if d.form.data.client_uuid not in on_screen]
 
     def _offer(self, kept: list[LocalDraft], *, offer_new: bool) -> RestoreOffer:
         offer = RestoreOffer(kept, offer_new=offer_new, parent=self._parent_widget)
@@ -111,16 +113,15 @@ class OrderEntries(QObject):
         uuid = entry.client_uuid
         self.entries[uuid] = entry
         entry.submitted.connect(self.submitted)
-        entry.closed.connect(lambda _u: self.entries.pop(uuid, None))
+        # Tracked until finished, not merely closed: a closed form may still be submitting, hidden.
+        entry.finished.connect(lambda _u: self.entries.pop(uuid, None) if self.entries.get(uuid) is entry else None)
         self.opened.emit(entry)
 
     def _raise_open(self, client_uuid: str) -> OrderEntry | None:
         """The form's window brought to the front if it is already open; one window per order."""
         entry = self.entries.get(client_uuid)
         if entry is not None:
-            entry.show()
-            entry.raise_()
-            entry.activateWindow()
+            entry.bring_back()
         return entry
 
     def _failed(self, exc: BaseException) -> None:
@@ -135,14 +136,13 @@ def install_order_entry(desk_workspace: QWidget, ctx: DeskContext) -> OrderEntri
     """Answer the pop's "New order" with a form for the current call's customer, business line and call.
 
     Also makes a double-click (or Enter) on a row of the pop's Returned tab reopen that order.
-    ``desk_workspace`` is the DeskWorkspace (its ``view`` is the PopView, its ``controller`` the PopController).
+    ``desk_workspace`` is the DeskWorkspace (its ``view`` is the PopView, ``shown_call`` the call on screen).
     """
     entries = OrderEntries(ctx, desk_workspace)
     view = desk_workspace.view  # type: ignore[attr-defined]
-    controller = desk_workspace.controller  # type: ignore[attr-defined]
 
     def new_order(customer_id: int) -> None:
-        call = controller.current
+        call = desk_workspace.shown_call  # type: ignore[attr-defined]  # the call on screen
         line_id = platform_id = None
         if call is not None and call.customer_id == customer_id:
             platform_id = call.call_id
@@ -151,7 +151,7 @@ def install_order_entry(desk_workspace: QWidget, ctx: DeskContext) -> OrderEntri
         entries.new_order(customer_id, business_line_id=line_id, platform_call_id=platform_id)
 
     def reopen_returned(row: int, _column: int) -> None:
-        call = controller.current
+        call = desk_workspace.shown_call  # type: ignore[attr-defined]  # the call on screen
         if call is not None and call.pop is not None and 0 <= row < len(call.pop.returned_orders):
             entries.open_order(call.pop.returned_orders[row].id)
 
