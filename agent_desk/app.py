@@ -20,6 +20,7 @@ from agent_desk.core.roles import Workspace
 from agent_desk.paths import RESOURCES
 from agent_desk.secrets import SecretStoreUnavailable, delete_secret, get_secret, set_secret
 from agent_desk.services.auth import CurrentUser, authenticate
+from agent_desk.services.screen_pop import POP_RELATIONS
 from agent_desk.store.database import Database, DatabaseUnavailable, SchemaOutOfDate, open_database
 from agent_desk.store.db import DatabaseUrlError, describe
 from agent_desk.store.prewarm import prewarm_in_background
@@ -254,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"agent-desk: {exc}", file=sys.stderr)
         return 2
     log.info("AgentDesk %s starting on %s", __version__, describe(settings.db_url))
-    prewarm_in_background(database.url)  # the first pops of the day as fast as the rest
+    prewarm_in_background(database.url, POP_RELATIONS)  # the first pops of the day as fast as the rest
     desktop = Desktop(settings, database)
     dialog = desktop.login_dialog(args.user)
     dialog.logged_in.connect(desktop.open_main_window)

@@ -10,9 +10,9 @@ Budgets (DESIGN.md): data ready p99 < 5 ms on SQLite, < 10 ms on PostgreSQL; pai
 Passes, each over callers not seen before in the run (the repeat pass aside):
   cold    ``--drop-caches`` (root): the OS page cache is emptied first, so every page comes from
           the disk; the floor is measured cold too, on other numbers
-  steady  a desk that has been running: its database is in the OS page cache, as the desk's own
-          prewarm at start leaves it (SQLite, when the file fits in half the free memory), or as a
-          server that has been running holds it (PostgreSQL: pg_prewarm of the pop's relations)
+  steady  a desk that has been running: the tables and indexes pops read are in the OS page cache,
+          as the desk's own prewarm at start leaves them (SQLite, up to half the free memory), or as
+          a server that has been running holds them (PostgreSQL: pg_prewarm of the same relations)
   repeat  the same callers again
 """
 
@@ -151,28 +151,18 @@ def drop_os_caches(db: Database) -> bool:
     return True
 
 
-# What a pop reads on PostgreSQL, for pg_prewarm (the server's own cache is the server's business).
-POP_RELATIONS = (
-    "customer_phones", "ix_customer_phones_e164_customer", "customers", "addresses", "ix_addresses_customer_id",
-    "ix_orders_customer_history", "ix_orders_customer_returned", "ix_order_lines_order_items",
-    "calls", "ix_calls_customer_offered", "followups", "ix_followups_customer_status_due",
-)  # fmt: skip
-
-
 def prewarm(db: Database) -> str:
     """Bring what pops read into the OS page cache, as on a desk (or server) that has been running."""
-    from agent_desk.store.prewarm import available_memory, prewarm_file, sqlite_file, worth_prewarming
+    from agent_desk.services.screen_pop import POP_RELATIONS
+    from agent_desk.store.prewarm import MEMORY_SHARE, available_memory, prewarm_objects, sqlite_file
 
     t = time.perf_counter()
     if db.dialect == "sqlite":
         path = sqlite_file(db.url)
         assert path is not None
-        size, memory = path.stat().st_size, available_memory()
-        if not worth_prewarming(path, memory):
-            gib, free = size / 2**30, (memory or 0) / 2**30
-            return f"none: the file ({gib:.1f} GiB) is over half the available memory ({free:.1f} GiB)"
-        prewarm_file(path)
-        return f"the desk's own prewarm read {size / 2**30:.1f} GiB in {time.perf_counter() - t:.0f} s"
+        read = prewarm_objects(path, POP_RELATIONS, int((available_memory() or 0) * MEMORY_SHARE))
+        took = time.perf_counter() - t
+        return f"the desk's own prewarm read {read / 2**30:.2f} GiB of the pop's tables and indexes in {took:.0f} s"
     with db.engine.connect() as conn:
         try:
             conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
@@ -181,7 +171,7 @@ def prewarm(db: Database) -> str:
         except Exception as exc:
             return f"none: pg_prewarm unavailable ({exc.__class__.__name__})"
     took = time.perf_counter() - t
-    return f"pg_prewarm read {pages * 8 / 2**20:.1f} GiB of the pop's tables and indexes in {took:.0f} s"
+    return f"pg_prewarm read {pages * 8 / 2**20:.2f} GiB of the pop's tables and indexes in {took:.0f} s"
 
 
 def describe_size(db: Database) -> str:

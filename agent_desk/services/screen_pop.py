@@ -35,6 +35,22 @@ from agent_desk.store.models import (
 
 RECENT = 10
 
+#: The tables and indexes a pop reads, most used first: what a desk prewarms at start.
+POP_RELATIONS = (
+    "ix_customer_phones_e164_customer",
+    "ix_customer_phones_customer_id",
+    "customers",
+    "addresses",
+    "ix_addresses_customer_id",
+    "ix_orders_customer_returned",
+    "ix_orders_customer_history",
+    "ix_order_lines_order_items",
+    "ix_followups_customer_status_due",
+    "followups",
+    "ix_calls_customer_offered",
+    "calls",
+)
+
 
 @dataclass(frozen=True)
 class PhoneView:

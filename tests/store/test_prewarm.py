@@ -16,7 +16,7 @@ def test_only_a_sqlite_file_is_prewarmed(tmp_path: Path) -> None:
     assert prewarm.sqlite_file("sqlite://") is None
     assert prewarm.sqlite_file("sqlite:///:memory:") is None
     assert prewarm.sqlite_file("postgresql://postgres@127.0.0.1/test") is None
-    assert prewarm.prewarm_in_background("postgresql://postgres@127.0.0.1/test") is None
+    assert prewarm.prewarm_in_background("postgresql://postgres@127.0.0.1/test", ["calls"]) is None
 
 
 def test_a_file_too_big_for_the_free_memory_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -26,8 +26,6 @@ def test_a_file_too_big_for_the_free_memory_is_left_alone(tmp_path: Path, monkey
     assert not prewarm.worth_prewarming(db, memory=15_000)  # would take more than half of it
     assert not prewarm.worth_prewarming(db, memory=None)  # no way to know: leave it
     assert not prewarm.worth_prewarming(tmp_path / "missing.sqlite3", memory=1_000_000)
-    monkeypatch.setattr(prewarm, "available_memory", lambda: 15_000)
-    assert prewarm.prewarm_in_background(f"sqlite:///{db}") is None
 
 
 def test_prewarming_reads_the_whole_file_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,13 +73,32 @@ def test_after_prewarming_the_whole_file_is_in_the_page_cache(tmp_path: Path) ->
     assert _resident_share(db) > 0.95
 
 
-def test_the_desk_prewarms_its_embedded_database_in_the_background(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_desk_prewarms_what_the_pop_reads_in_the_background(
+    sqlite_templates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from agent_desk.services.screen_pop import POP_RELATIONS
+
     db = tmp_path / "desk.sqlite3"
-    db.write_bytes(b"\0" * 8192)
+    shutil.copyfile(sqlite_templates["demo"], db)
+    everything = prewarm.prewarm_objects(db, POP_RELATIONS, budget=1 << 40)
+    assert 0 < everything < db.stat().st_size  # the pop's share, not the audit trail and the rest
+    assert prewarm.prewarm_objects(db, POP_RELATIONS, budget=8192) == 8192  # stops at the budget (two pages)
     monkeypatch.setattr(prewarm, "available_memory", lambda: 1 << 30)
-    thread = prewarm.prewarm_in_background(f"sqlite:///{db}")
+    thread = prewarm.prewarm_in_background(f"sqlite:///{db}", POP_RELATIONS)
     assert thread is not None and thread.daemon
-    thread.join(timeout=10)
+    thread.join(timeout=30)
     assert not thread.is_alive()
+
+
+def test_every_relation_the_pop_prewarms_exists(db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect
+
+    from agent_desk.services.screen_pop import POP_RELATIONS
+
+    inspector = inspect(db.engine)
+    names = set(inspector.get_table_names())
+    for table in list(names):
+        names.update(ix["name"] for ix in inspector.get_indexes(table))
+    assert set(POP_RELATIONS) <= names, set(POP_RELATIONS) - names
