@@ -31,8 +31,8 @@ def cmd_pop(args: argparse.Namespace) -> int:
     settings = _settings(args)
     db = _open(args)
     try:
-        with db.factory() as session:
-            result = screen_pop(session, args.ani, args.dnis, region=settings.phone_region)
+        with db.read_connection() as conn:
+            result = screen_pop(conn, args.ani, args.dnis, region=settings.phone_region)
     finally:
         db.dispose()
     if result.invalid_reason:

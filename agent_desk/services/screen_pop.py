@@ -39,6 +39,7 @@ RECENT = 10
 POP_RELATIONS = (
     "ix_customer_phones_e164_customer",
     "ix_customer_phones_customer_id",
+    "customer_phones",
     "customers",
     "addresses",
     "ix_addresses_customer_id",

@@ -210,11 +210,18 @@ class Order(Base):
             "total_cents",
             "payment_method",
         ),
-        # Returned orders are few: the pop finds a customer's in this small index, or learns there are none.
+        # Returned orders are few: the pop reads a customer's (with the reason) from this small index alone,
+        # or learns there are none.
         Index(
             "ix_orders_customer_returned",
             "customer_id",
             "created_at",
+            "id",
+            "state",
+            "order_no",
+            "total_cents",
+            "payment_method",
+            "last_reason",
             sqlite_where=text("state = 'returned'"),
             postgresql_where=text("state = 'returned'"),
         ),

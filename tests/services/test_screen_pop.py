@@ -118,9 +118,24 @@ def test_the_pops_history_is_read_from_per_customer_covering_indexes(demo_db: Da
         (pop._customers_by_phone, {"e164": "+8613800138000"}, covered.format("ix_customer_phones_e164_customer")),
         (pop._recent_orders, {"cid": 1}, covered.format("ix_orders_customer_history")),
         (pop._order_items, {"ids": [1, 2, 3]}, covered.format("ix_order_lines_order_items")),
-        (pop._returned_orders, {"cid": 1}, used.format("ix_orders_customer_returned")),
+        (pop._returned_orders, {"cid": 1}, covered.format("ix_orders_customer_returned")),
         (pop._recent_calls, {"cid": 1}, used.format("ix_calls_customer_offered")),
         (pop._open_followups, {"cid": 1}, used.format("ix_followups_customer_status_due")),
     ):
         plan = _plan(demo_db, statement, **params)
         assert re.search(expected, plan), plan
+
+
+def test_the_pop_reads_the_same_through_the_desks_quick_connection(demo_db: Database) -> None:
+    from sqlalchemy import select
+
+    from agent_desk.store.models import CustomerPhone
+
+    with demo_db.factory() as s:
+        number = s.scalar(select(CustomerPhone.e164).order_by(CustomerPhone.id).limit(1))
+        through_session = screen_pop(s, number, "4008001001")
+    with demo_db.read_connection() as conn:
+        quick = screen_pop(conn, number, "4008001001")
+        if demo_db.dialect == "postgresql":
+            assert conn.connection.dbapi_connection.autocommit  # type: ignore[union-attr]  # no BEGIN/ROLLBACK
+    assert quick == through_session and quick.card is not None

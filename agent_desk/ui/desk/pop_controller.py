@@ -139,11 +139,11 @@ class PopController(QObject):
     # --- pops -----------------------------------------------------------------------------------
 
     def _load_pop(self, call: ActiveCall) -> None:
-        factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
+        database, region = self.ctx.database, self.ctx.settings.phone_region
 
         def lookup() -> PopResult:
-            with factory() as session:
-                return screen_pop(session, call.ani, call.dnis, region=region)
+            with database.read_connection() as conn:
+                return screen_pop(conn, call.ani, call.dnis, region=region)
 
         def done(result: PopResult) -> None:
             first = call.pop is None
