@@ -119,8 +119,8 @@ def prepare_labels(factory: sessionmaker[Session], user: CurrentUser, order_ids:
                     actor_role=Role(user.role),
                     reason="",
                     taken_by=row.taken_by,
-                    reviewed_by={*hands[order_id].reviewers, row.reviewed_by} - {None},
-                    logistics_by={*hands[order_id].logistics, row.logistics_by} - {None},
+                    reviewed_by=hands[order_id].reviewers,
+                    logistics_by=hands[order_id].logistics,
                 )
             except TransitionError as exc:
                 refused.append((order_id, str(exc)))

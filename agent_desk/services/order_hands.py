@@ -1,7 +1,8 @@
 """Everyone who had a hand in each audit stage of an order, from its audit events.
 
 The order's stamps (``reviewed_by``, ``logistics_by``) name only the latest hands; separation of
-duties must see every round an order went through (returned, resubmitted, reviewed again).
+duties must see every round an order went through (returned, resubmitted, reviewed again). Every
+stamp is written together with its audit event, so the events alone tell all the hands.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agent_desk.core.orders import OrderAction, Stage, stage_of
-from agent_desk.store.models import Order, OrderEvent
+from agent_desk.store.models import OrderEvent
 
 _STAGE_ACTIONS = [a.value for a in OrderAction if stage_of(a) is not None]
 
 
 @dataclass
-class Hands:
+class StageHands:
     reviewers: set[int] = field(default_factory=set)
     logistics: set[int] = field(default_factory=set)
 
@@ -33,19 +34,17 @@ class Hands:
             self.logistics.add(actor_id)
 
 
-def hands_from(events: Iterable[tuple[int | None, str]], reviewed_by: int | None, logistics_by: int | None) -> Hands:
-    """Hands from ``(actor_id, action)`` pairs already loaded, plus the order's stamps."""
-    hands = Hands()
+def hands_from(events: Iterable[tuple[int | None, str]]) -> StageHands:
+    """The hands from ``(actor_id, action)`` pairs already loaded (an order's history)."""
+    hands = StageHands()
     for actor_id, action in events:
         hands.add(actor_id, action)
-    hands.add(reviewed_by, OrderAction.APPROVE.value)
-    hands.add(logistics_by, OrderAction.PRINT_LABEL.value)
     return hands
 
 
-def past_hands(session: Session, order_ids: Sequence[int]) -> dict[int, Hands]:
-    """Hands per order, for every id given (an order with no stage events yet has empty sets)."""
-    result = {order_id: Hands() for order_id in order_ids}
+def past_hands(session: Session, order_ids: Sequence[int]) -> dict[int, StageHands]:
+    """The hands per order, for every id given (an order with no stage events yet has empty sets)."""
+    result = {order_id: StageHands() for order_id in order_ids}
     if not result:
         return result
     rows = session.execute(
@@ -56,11 +55,3 @@ def past_hands(session: Session, order_ids: Sequence[int]) -> dict[int, Hands]:
     for order_id, actor_id, action in rows:
         result[order_id].add(actor_id, action)
     return result
-
-
-def hands_of(session: Session, order: Order) -> Hands:
-    """Everyone who reviewed or handled ``order`` in logistics, stamps included."""
-    hands = past_hands(session, [order.id])[order.id] if order.id is not None else Hands()
-    hands.add(order.reviewed_by, OrderAction.APPROVE.value)
-    hands.add(order.logistics_by, OrderAction.PRINT_LABEL.value)
-    return hands

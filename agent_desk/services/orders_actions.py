@@ -25,7 +25,7 @@ from agent_desk.core.orders import (
 )
 from agent_desk.services.audit_trail import append_event
 from agent_desk.services.auth import CurrentUser
-from agent_desk.services.order_hands import hands_of
+from agent_desk.services.order_hands import past_hands
 from agent_desk.services.orders_rules import require_complete, view_of
 from agent_desk.services.orders_types import (
     ACTION_PAST,
@@ -105,7 +105,7 @@ def apply_transition(
             f"The reason is {len(reason)} characters long; at most {MAX_REASON_LENGTH} fit.", field="reason"
         )
     problem: TransitionError | None = None
-    hands = hands_of(session, order)
+    hands = past_hands(session, [order.id])[order.id]
     try:
         target = plan_transition(
             OrderState(order.state),

@@ -23,6 +23,22 @@ def _pop(desk, qtbot, f):  # type: ignore[no-untyped-def]
     return blocker.args[0]
 
 
+def _agent_states(desk) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The agent-state commands the desk sends to the hub, recorded."""
+    sent: list[dict[str, str]] = []
+    desk.controller.send_command = sent.append
+    return sent
+
+
+def _dispositions_loaded(desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+
+
+def _answer_and_hang_up(desk, call_id: str) -> None:  # type: ignore[no-untyped-def]
+    desk.controller.on_frame(frame("call.answered", call_id=call_id))
+    desk.controller.on_frame(frame("call.ended", call_id=call_id, reason="completed"))
+
+
 def test_offered_call_pops_the_vip_with_business_line(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
     _window, desk = _desk(desktop, qtbot)
     call = _pop(desk, qtbot, frame("call.offered", ani="+86 138 0013 8000", dnis="4008001001"))
@@ -103,7 +119,7 @@ def test_wrap_up_is_saved_with_the_call(desktop, qtbot, cast) -> None:  # type: 
     desk.controller.on_frame(frame("call.ended", ani="13800138000", reason="completed"))
     assert "wrap up" in desk.wrap_up.status.text()
     index = desk.wrap_up.disposition.findData("sale")
-    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    _dispositions_loaded(desk, qtbot)
     index = desk.wrap_up.disposition.findData("sale")
     desk.wrap_up.disposition.setCurrentIndex(index)
     desk.wrap_up.notes.setPlainText("两盒鱼油，货到付款")
@@ -154,8 +170,7 @@ def test_a_restarted_desk_pops_calls_in_progress_from_the_snapshot(desktop, qtbo
 
 def test_a_call_a_colleague_answered_neither_pauses_nor_counts_as_missed(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
     _window, desk = _desk(desktop, qtbot)
-    sent: list[dict[str, str]] = []
-    desk.controller.send_command = sent.append
+    sent = _agent_states(desk)
     _pop(desk, qtbot, frame("call.offered", call_id="ring-all", ani="13800138000"))
     desk.controller.on_frame(frame("call.answered", call_id="ring-all", agent="SIP/8002"))
     desk.controller.on_frame(frame("call.ended", call_id="ring-all", agent="SIP/8002", reason="completed"))
@@ -166,8 +181,7 @@ def test_a_call_a_colleague_answered_neither_pauses_nor_counts_as_missed(desktop
 
 def test_after_a_transfer_the_final_end_does_not_pause_the_agent_again(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
     _window, desk = _desk(desktop, qtbot)
-    sent: list[dict[str, str]] = []
-    desk.controller.send_command = sent.append
+    sent = _agent_states(desk)
     _pop(desk, qtbot, frame("call.offered", call_id="xfer", ani="13800138000"))
     desk.controller.on_frame(frame("call.answered", call_id="xfer"))
     desk.controller.on_frame(frame("call.transferred", call_id="xfer", target="SIP/8002"))
@@ -200,12 +214,10 @@ def test_a_pop_shows_the_number_when_the_database_fails_and_retries(desktop, qtb
 
 def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
     _window, desk = _desk(desktop, qtbot)
-    sent: list[dict[str, str]] = []
-    desk.controller.send_command = sent.append
-    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    sent = _agent_states(desk)
+    _dispositions_loaded(desk, qtbot)
     _pop(desk, qtbot, frame("call.offered", call_id="first", ani="13800138000"))
-    desk.controller.on_frame(frame("call.answered", call_id="first"))
-    desk.controller.on_frame(frame("call.ended", call_id="first", reason="completed"))
+    _answer_and_hang_up(desk, "first")
     desk.wrap_up.disposition.setCurrentIndex(desk.wrap_up.disposition.findData("sale"))
     desk.wrap_up.notes.setPlainText("两盒鱼油，周五送")
 
@@ -230,12 +242,10 @@ def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtb
 
 def test_saving_one_wrap_up_while_talking_on_another_call_keeps_the_agent_paused(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
     _window, desk = _desk(desktop, qtbot)
-    sent: list[dict[str, str]] = []
-    desk.controller.send_command = sent.append
-    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    sent = _agent_states(desk)
+    _dispositions_loaded(desk, qtbot)
     _pop(desk, qtbot, frame("call.offered", call_id="first", ani="13800138000"))
-    desk.controller.on_frame(frame("call.answered", call_id="first"))
-    desk.controller.on_frame(frame("call.ended", call_id="first", reason="completed"))
+    _answer_and_hang_up(desk, "first")
     _pop(desk, qtbot, frame("call.offered", call_id="second", ani="13911112222"))
     desk.controller.on_frame(frame("call.answered", call_id="second"))
     desk.missed.itemActivated.emit(desk.missed.item(0))
@@ -246,9 +256,8 @@ def test_saving_one_wrap_up_while_talking_on_another_call_keeps_the_agent_paused
 
 def test_a_wrap_up_saved_while_talking_leaves_the_agent_available_throughout(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
     _window, desk = _desk(desktop, qtbot)
-    sent: list[dict[str, str]] = []
-    desk.controller.send_command = sent.append
-    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    sent = _agent_states(desk)
+    _dispositions_loaded(desk, qtbot)
     _pop(desk, qtbot, frame("call.offered", call_id="quick", ani="13800138000"))
     desk.controller.on_frame(frame("call.answered", call_id="quick"))
     with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
@@ -274,9 +283,9 @@ def test_picking_a_customer_acts_on_the_call_on_screen_not_a_newer_one(desktop, 
     # Another call rings; its pop is still being looked up when the agent picks on the first one.
     desk.controller.on_frame(frame("call.offered", call_id="next", ani="13800138000"))
     desk.view.picker.setCurrentRow(1)
-    with qtbot.waitSignal(desk.controller.pop_ready, timeout=TIMEOUT):
+    # The new call's pop, then the first call's history for the pick: it must not replace what is shown.
+    with qtbot.waitSignals([desk.controller.pop_ready, desk.controller.pop_updated], timeout=TIMEOUT):
         desk.view.picker.itemActivated.emit(desk.view.picker.currentItem())
-    qtbot.waitUntil(lambda: first.customer_id is not None, timeout=TIMEOUT)
     assert first.customer_id == cast["family_b"]
     second = desk.controller.calls["next"]
     assert second.customer_id == cast["vip"] and "张伟" in desk.view.header.text()

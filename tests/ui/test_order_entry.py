@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Engine, create_engine, func, select
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -319,6 +319,14 @@ def test_likely_duplicate_is_flagged_before_submit(
     assert _orders(ctx.database, cast["vip"], "pending_review") == 2
 
 
+def _lose_the_database(ctx: DeskContext, tmp_path: Path) -> Engine:
+    """Point the desk at a database that cannot be reached: its file would have to live inside a regular file."""
+    (tmp_path / "not-a-dir").write_text("")
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
+    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    return engine
+
+
 def test_database_outage_shows_a_banner_keeps_the_form_and_saves_when_back(
     qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -326,10 +334,7 @@ def test_database_outage_shows_a_banner_keeps_the_form_and_saves_when_back(
     entry = _open(qtbot, ctx, host, cast["vip"])
     entry.show()
     _add(qtbot, entry, "鱼油", "深海鱼油")
-    # A database that cannot be reached: its file would have to live inside a regular file.
-    (tmp_path / "not-a-dir").write_text("")
-    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
-    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    engine = _lose_the_database(ctx, tmp_path)
     with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT) as lost:
         type_text(qtbot, entry.notes, "放快递柜")
     assert lost.args == [False] and entry.banner.isVisible()
@@ -353,9 +358,7 @@ def test_an_order_submitted_during_an_outage_is_submitted_after_its_window_close
     entry.show()
     _add(qtbot, entry, "鱼油", "深海鱼油")
     client_uuid = entry.client_uuid
-    (tmp_path / "not-a-dir").write_text("")
-    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
-    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    engine = _lose_the_database(ctx, tmp_path)
     with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT):
         qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
     submitted: list[object] = []
@@ -378,9 +381,7 @@ def test_a_closed_form_still_submitting_is_brought_back_not_opened_twice(
     entries: OrderEntries = host._entries  # type: ignore[attr-defined]
     entry.show()
     _add(qtbot, entry, "鱼油", "深海鱼油")
-    (tmp_path / "not-a-dir").write_text("")
-    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
-    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    engine = _lose_the_database(ctx, tmp_path)
     with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT):
         qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
     entry.close()
@@ -411,9 +412,7 @@ def test_a_closed_order_whose_delayed_submit_finds_a_duplicate_comes_back_to_ask
     entry = _open(qtbot, ctx, host, cast["vip"])
     entry.show()
     _add(qtbot, entry, "鱼油", "深海鱼油")
-    (tmp_path / "not-a-dir").write_text("")
-    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
-    ctx.database = Database(ctx.database.url, engine, session_factory(engine))
+    engine = _lose_the_database(ctx, tmp_path)
     with qtbot.waitSignal(entry.link_changed, timeout=TIMEOUT):
         qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
     entry.close()
@@ -475,6 +474,27 @@ def test_a_kept_copy_of_an_order_submitted_after_all_is_not_offered_twice(
     assert order_drafts.pending_local_drafts(ctx.user.id) == []
     assert _orders(ctx.database, cast["vip"]) == 1
     entry.close()
+
+
+def test_a_submit_retried_after_the_order_moved_on_says_where_it_is(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    from agent_desk.services.orders import act
+
+    ctx = make_ctx(autosave_seconds=60)
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    entry.show()
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    # The first click went through, but its answer was lost; an auditor approved the order since.
+    first = submit(ui_db.factory, ctx.user, entry.current_input())
+    auditor = authenticate(ui_db.factory, "auditor1", "auditor1123")
+    act(ui_db.factory, auditor, first.id, "approve", expected_version=first.version)
+    infos: list[str] = []
+    ctx.messages.info.connect(infos.append)
+    with qtbot.waitSignal(entry.submitted, timeout=TIMEOUT):
+        qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
+    assert infos and "already submitted" in infos[-1] and "pending logistics" in infos[-1]
+    assert _orders(ui_db, cast["vip"]) == 1
 
 
 def test_keyboard_saves_submits_and_closes(qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int]) -> None:  # type: ignore[no-untyped-def]

@@ -71,7 +71,6 @@ class PopController(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.calls: dict[str, ActiveCall] = {}
-        self.current: ActiveCall | None = None
         self.missed: list[ActiveCall] = []
         self._agent = ctx.settings.agent_id or (ctx.user.telephony_id or "")
         # Set by the window when a hub link exists; a desk also works without telephony.
@@ -98,7 +97,6 @@ class PopController(QObject):
         if event.type == EventType.CALL_OFFERED and (not event.agent or event.agent == self._agent) and call is None:
             call = ActiveCall(event.call_id, event.ani, event.dnis, event.queue, at or _now(), time.perf_counter())
             self.calls[event.call_id] = call
-            self.current = call
             self._load_pop(call)  # before the call record's write: the pop is what the agent waits for
         if event.type.startswith("call."):
             self._record(event, at)
@@ -205,12 +203,9 @@ class PopController(QObject):
         self.ctx.runner.run(create, created, failed)
 
     def reopen(self, call_id: str) -> ActiveCall | None:
-        """The call back on screen (from the missed or unfinished list); None if it has no pop yet."""
+        """A call to show again (from the missed or unfinished list); None if it has no pop yet."""
         call = self.calls.get(call_id)
-        if call is not None and call.pop is not None:
-            self.current = call
-            return call
-        return None
+        return call if call is not None and call.pop is not None else None
 
     def _busy(self) -> bool:
         """A call of this desk is being talked, or waits for its wrap-up: the agent is not available."""

@@ -104,7 +104,6 @@ class DeskWorkspace(QWidget):
     def _bind_wrap_up(self, call: ActiveCall) -> None:
         """Point the wrap-up panel at ``call``, keeping what was typed for the call it showed before."""
         previous = self.shown_call
-        self.controller.current = call  # picking or creating a customer acts on the call on screen
         if previous is call:
             self.wrap_up.set_status(self._status_of(call))  # reopened while shown: keep what is typed
             return
