@@ -19,8 +19,8 @@ from agent_desk.config import ConfigError, Settings, load_settings, log_dir
 from agent_desk.core.roles import Workspace
 from agent_desk.paths import RESOURCES
 from agent_desk.secrets import SecretStoreUnavailable, delete_secret, get_secret, set_secret
-from agent_desk.services.auth import CurrentUser, authenticate
-from agent_desk.services.screen_pop import POP_RELATIONS
+from agent_desk.services.access.auth import CurrentUser, authenticate
+from agent_desk.services.calls.screen_pop import POP_RELATIONS
 from agent_desk.store.database import Database, DatabaseUnavailable, SchemaOutOfDate, open_database
 from agent_desk.store.db import DatabaseUrlError, describe
 from agent_desk.store.prewarm import prewarm_in_background
@@ -150,7 +150,7 @@ class Desktop:
         return window
 
     def _connect_hub(self, ctx: DeskContext, window: MainWindow, desk: QWidget) -> None:
-        from agent_desk.services.hub_tokens import issue_desk_token
+        from agent_desk.services.access.hub_tokens import issue_desk_token
         from agent_desk.ui.hub_bridge import HubBridge
 
         agent = self.settings.agent_id or ctx.user.telephony_id or ""

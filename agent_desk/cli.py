@@ -107,7 +107,7 @@ def _progress_bar() -> Callable[[str, int, int], None]:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from agent_desk.services.demo_data import DemoSize, generate
+    from agent_desk.services.demo.data import DemoSize, generate
 
     if args.customers < 0 or args.orders_per_customer < 0 or args.calls_per_customer < 0:
         raise CliError("sizes must not be negative")
@@ -151,7 +151,7 @@ def _read_secret(prompt: str) -> str:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from agent_desk.services.auth import UserError, create_user
+    from agent_desk.services.access.auth import UserError, create_user
     from agent_desk.store.db import transaction
 
     password = _read_secret(f"password for {args.username}: ")

@@ -26,7 +26,7 @@ def pop_json(result: Any) -> dict[str, Any]:
 
 def cmd_pop(args: argparse.Namespace) -> int:
     from agent_desk.core.money import format_yuan
-    from agent_desk.services.screen_pop import screen_pop
+    from agent_desk.services.calls.screen_pop import screen_pop
 
     settings = _settings(args)
     db = _open(args)
@@ -118,7 +118,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if problem:
         raise CliError(problem)
 
-    from agent_desk.services.demo_data import DemoSize, generate
+    from agent_desk.services.demo.data import DemoSize, generate
     from agent_desk.store.db import describe
     from agent_desk.store.models import Customer
 

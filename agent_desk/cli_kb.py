@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from agent_desk.cli import CliError, _add_url, _open
 
 if TYPE_CHECKING:
-    from agent_desk.services.auth import CurrentUser
-    from agent_desk.services.knowledge_search import KnowledgeSearch
+    from agent_desk.services.access.auth import CurrentUser
+    from agent_desk.services.knowledge.search import KnowledgeSearch
     from agent_desk.store.database import Database
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -56,7 +56,7 @@ def _author(db: Database, username: str | None) -> CurrentUser | None:
         return None
     from sqlalchemy import select
 
-    from agent_desk.services.auth import CurrentUser
+    from agent_desk.services.access.auth import CurrentUser
     from agent_desk.store.models import User
 
     with db.factory() as s:
@@ -67,8 +67,8 @@ def _author(db: Database, username: str | None) -> CurrentUser | None:
 
 
 def cmd_kb_import(args: argparse.Namespace) -> int:
-    from agent_desk.services.knowledge import KnowledgeNotAllowed
-    from agent_desk.services.knowledge_folder import import_folder
+    from agent_desk.services.knowledge.articles import KnowledgeNotAllowed
+    from agent_desk.services.knowledge.folder_import import import_folder
 
     folder: Path = args.folder
     if not folder.is_dir():
@@ -100,7 +100,7 @@ def _rel(path: Path, folder: Path) -> str:
 
 
 def cmd_kb_export(args: argparse.Namespace) -> int:
-    from agent_desk.services.knowledge_folder import export_folder
+    from agent_desk.services.knowledge.folder_import import export_folder
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
@@ -121,7 +121,7 @@ def cmd_kb_export(args: argparse.Namespace) -> int:
 
 
 def _synced(db: Database) -> KnowledgeSearch:
-    from agent_desk.services.knowledge_search import KnowledgeSearch
+    from agent_desk.services.knowledge.search import KnowledgeSearch
 
     search = KnowledgeSearch.open_for_desk(db.url)
     try:
@@ -167,7 +167,7 @@ def cmd_kb_search(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_reindex(args: argparse.Namespace) -> int:
-    from agent_desk.services.knowledge_search import KnowledgeSearch
+    from agent_desk.services.knowledge.search import KnowledgeSearch
 
     db = _open(args)
     try:

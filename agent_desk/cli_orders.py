@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from agent_desk.services.audit_trail import verify_all
+    from agent_desk.services.orders.audit_trail import verify_all
     from agent_desk.store.db import describe
 
     db = _open(args)
@@ -47,7 +47,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from agent_desk.services.waybills import WaybillError, printable_waybills
+    from agent_desk.services.orders.waybills import WaybillError, printable_waybills
     from agent_desk.store.db import transaction
 
     pdf: Path = args.pdf

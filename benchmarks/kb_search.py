@@ -26,7 +26,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from agent_desk.services.kb_index import IndexedArticle, KnowledgeIndex
+from agent_desk.services.knowledge.index import IndexedArticle, KnowledgeIndex
 
 BUDGET_P99_MS = 15.0
 LINES = ["health", "kitchen", "beauty", "electronics"]

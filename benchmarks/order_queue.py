@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 
-from agent_desk.services.demo_data import CUSTOMER_COLUMNS, seed_reference
-from agent_desk.services.orders import queue_ids, queue_rows
+from agent_desk.services.demo.data import CUSTOMER_COLUMNS, seed_reference
+from agent_desk.services.orders.queries import queue_ids, queue_rows
 from agent_desk.store import migrate
 from agent_desk.store.bulk import BulkWriter
 from agent_desk.store.clock import utcnow

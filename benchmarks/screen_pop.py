@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select, text
 
-from agent_desk.services.screen_pop import screen_pop
+from agent_desk.services.calls.screen_pop import screen_pop
 from agent_desk.store.database import Database, open_database
 from agent_desk.store.models import BusinessLineNumber, Call, Customer, CustomerPhone, Order
 
@@ -131,7 +131,7 @@ def painted(db: Database, numbers: list[str], dnis: list[str]) -> list[float]:
 
     from agent_desk.config import Settings
     from agent_desk.core.protocol import CallEvent, encode_event, parse_hub_frame
-    from agent_desk.services.auth import CurrentUser
+    from agent_desk.services.access.auth import CurrentUser
     from agent_desk.ui.context import DeskContext
     from agent_desk.ui.desk.pop_controller import PopController
     from agent_desk.ui.desk.workspace import DeskWorkspace
@@ -186,7 +186,7 @@ def drop_os_caches(db: Database) -> bool:
 
 def prewarm(db: Database) -> str:
     """Bring what pops read into the OS page cache, as on a desk (or server) that has been running."""
-    from agent_desk.services.screen_pop import POP_RELATIONS
+    from agent_desk.services.calls.screen_pop import POP_RELATIONS
     from agent_desk.store.prewarm import MEMORY_SHARE, available_memory, prewarm_objects, sqlite_file
 
     t = time.perf_counter()
@@ -234,7 +234,7 @@ def main() -> int:
     for url in args.url:
         db = open_database(url, auto_upgrade=True)
         if args.build:
-            from agent_desk.services.demo_data import DemoSize, generate
+            from agent_desk.services.demo.data import DemoSize, generate
 
             t = time.perf_counter()
             generate(db.engine, DemoSize(args.build, 5, 10), seed=11)

@@ -22,8 +22,8 @@ from agent_desk.app import Desktop
 from agent_desk.config import Settings
 from agent_desk.core.protocol import CallEvent, encode_event, parse_hub_frame
 from agent_desk.core.roles import Workspace
-from agent_desk.services.auth import authenticate
-from agent_desk.services.demo_data import DemoSize, generate
+from agent_desk.services.access.auth import authenticate
+from agent_desk.services.demo.data import DemoSize, generate
 from agent_desk.store.database import open_database
 from agent_desk.store.models import Customer, CustomerPhone
 

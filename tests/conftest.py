@@ -137,7 +137,7 @@ def pg_template() -> Iterator[str]:
 
 
 def _reference_fill(url: str) -> None:
-    from agent_desk.services.demo_data import seed_reference
+    from agent_desk.services.demo.data import seed_reference
     from agent_desk.store.db import session_factory, transaction
 
     engine = make_engine(url)
@@ -147,7 +147,7 @@ def _reference_fill(url: str) -> None:
 
 
 def _demo_fill(url: str) -> None:
-    from agent_desk.services.demo_data import DemoSize, generate
+    from agent_desk.services.demo.data import DemoSize, generate
 
     engine = make_engine(url)
     generate(engine, DemoSize(customers=60, orders_per_customer=1.5, calls_per_customer=2), seed=42)

@@ -10,7 +10,7 @@ import pytest
 
 from agent_desk.cli import CliError
 from agent_desk.cli_kb import register
-from agent_desk.services.knowledge_folder import DEMO_DIR
+from agent_desk.services.knowledge.folder_import import DEMO_DIR
 from agent_desk.store.database import Database
 
 

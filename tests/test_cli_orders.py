@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from agent_desk.cli import CliError
 from agent_desk.cli_orders import register
-from agent_desk.services.customers import AddressInput, CustomerInput, create_customer
+from agent_desk.services.customers.editing import AddressInput, CustomerInput, create_customer
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from tests.services.test_orders_support import cast, drive, snapshot, submitted

@@ -202,7 +202,7 @@ def _database(args: argparse.Namespace) -> Any:
 
 def _authority(args: argparse.Namespace) -> TokenAuthority:
     if args.tokens_from_db:
-        from agent_desk.services.hub_tokens import DatabaseTokens
+        from agent_desk.services.access.hub_tokens import DatabaseTokens
 
         return DatabaseTokens(_database(args).factory)
     if args.tokens is None:
@@ -221,7 +221,7 @@ async def serve(args: argparse.Namespace) -> int:
     recorder = None
     if args.record_calls:
         from agent_desk.config import load_settings
-        from agent_desk.services.call_recorder import CallRecorder
+        from agent_desk.services.calls.recorder import CallRecorder
 
         region = load_settings().phone_region
         recorder = CallRecorder(_database(args).factory, region=region).start()

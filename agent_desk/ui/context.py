@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent_desk.config import Settings
-from agent_desk.services.auth import CurrentUser
+from agent_desk.services.access.auth import CurrentUser
 from agent_desk.store.database import Database
 from agent_desk.ui.messages import MessageBridge
 from agent_desk.ui.tasks import TaskRunner

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desk.services.auth import AuthError, CurrentUser
+from agent_desk.services.access.auth import AuthError, CurrentUser
 from agent_desk.ui.tasks import TaskRunner
 
 Authenticate = Callable[[str, str], CurrentUser]

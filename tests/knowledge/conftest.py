@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from agent_desk.core.frontmatter import MarkdownArticle
-from agent_desk.services.kb_folder import read_folder
-from agent_desk.services.kb_index import IndexedArticle, KnowledgeIndex
+from agent_desk.services.knowledge.folder_files import read_folder
+from agent_desk.services.knowledge.index import IndexedArticle, KnowledgeIndex
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "kb"
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from agent_desk.core.frontmatter import MarkdownArticle, parse_article
-from agent_desk.services.kb_folder import export_filename, read_folder, write_folder
+from agent_desk.services.knowledge.folder_files import export_filename, read_folder, write_folder
 
 DEMO_LINES = {"health", "kitchen", "beauty", "electronics"}
 

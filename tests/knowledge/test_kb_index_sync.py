@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agent_desk.services.kb_index import (
+from agent_desk.services.knowledge.index import (
     SCHEMA_VERSION,
     IndexedArticle,
     KbIndexError,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent_desk.services.kb_index import KbHit, KnowledgeIndex
+from agent_desk.services.knowledge.index import KbHit, KnowledgeIndex
 
 ODD_INPUTS = [
     "",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from agent_desk.core.frontmatter import MarkdownArticle
-from agent_desk.services.kb_index import KnowledgeIndex
+from agent_desk.services.knowledge.index import KnowledgeIndex
 
 # (query, acceptable top hits). One title each, except for `退`, which three
 # titles contain equally well.

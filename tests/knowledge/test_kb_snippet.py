@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from agent_desk.services.kb_query import split_query
-from agent_desk.services.kb_snippet import Highlighter
+from agent_desk.services.knowledge.query import split_query
+from agent_desk.services.knowledge.snippet import Highlighter
 
 
 def mark(query: str, text: str, chars: int = 160) -> str:

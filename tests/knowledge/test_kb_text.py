@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent_desk.services.kb_query import MAX_QUERY_CHARS, Segment, split_query
-from agent_desk.services.kb_text import build_analyzer, markdown_to_text
+from agent_desk.services.knowledge.query import MAX_QUERY_CHARS, Segment, split_query
+from agent_desk.services.knowledge.text import build_analyzer, markdown_to_text
 
 
 def test_cjk_is_one_token_per_character_latin_whole_words() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent_desk.services.customers import AddressInput, CustomerInput, create_customer
+from agent_desk.services.customers.editing import AddressInput, CustomerInput, create_customer
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from agent_desk.store.models import BlacklistEntry, Customer

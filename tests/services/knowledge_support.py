@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.knowledge_search import KnowledgeSearch
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.store.models import User
 
 

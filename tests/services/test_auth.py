@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent_desk.services.auth import AuthError, UserError, authenticate, create_user
+from agent_desk.services.access.auth import AuthError, UserError, authenticate, create_user
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from agent_desk.store.models import User

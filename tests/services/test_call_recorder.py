@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from agent_desk.core.protocol import CallEvent
-from agent_desk.services.call_recorder import CallRecorder
+from agent_desk.services.calls.recorder import CallRecorder
 from agent_desk.store.database import Database
 from agent_desk.store.models import Call
 from agent_desk.telephony.hub import Hub

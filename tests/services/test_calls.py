@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from agent_desk.core.protocol import CallEvent
-from agent_desk.services.calls import WrapUpError, record_event, wrap_up
+from agent_desk.services.calls.records import WrapUpError, record_event, wrap_up
 from agent_desk.store.database import Database
 from agent_desk.store.models import Call, User
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from agent_desk.services.customers import (
+from agent_desk.services.customers.editing import (
     AddressInput,
     CustomerError,
     CustomerInput,

@@ -3,9 +3,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from agent_desk.core.phone import normalize
-from agent_desk.services.audit_trail import verify_all
-from agent_desk.services.auth import authenticate
-from agent_desk.services.demo_data import DemoSize, generate
+from agent_desk.services.access.auth import authenticate
+from agent_desk.services.demo.data import DemoSize, generate
+from agent_desk.services.orders.audit_trail import verify_all
 from agent_desk.store.database import Database
 from agent_desk.store.models import ORDER_STATES, Call, Customer, CustomerPhone, FollowUp, Order, OrderLine, User
 

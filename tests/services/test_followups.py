@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent_desk.services.followups import FollowUpError, complete_followup, open_followups
+from agent_desk.services.followups.tasks import FollowUpError, complete_followup, open_followups
 from agent_desk.store.database import Database
 from agent_desk.store.models import FollowUp
 from tests.services.test_orders_support import cast, drive, submitted

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from agent_desk.services.hub_tokens import DatabaseTokens, issue_desk_token
+from agent_desk.services.access.hub_tokens import DatabaseTokens, issue_desk_token
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from agent_desk.store.models import User

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from agent_desk.services.knowledge import (
+from agent_desk.services.knowledge.articles import (
     ArticleConflict,
     ArticleInput,
     ArticleNotFound,
@@ -19,8 +19,8 @@ from agent_desk.services.knowledge import (
     publish_article,
     update_article,
 )
-from agent_desk.services.knowledge_read import category_tree, get_article, list_articles
-from agent_desk.services.knowledge_search import KnowledgeSearch
+from agent_desk.services.knowledge.reading import category_tree, get_article, list_articles
+from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from tests.services.knowledge_support import found, user

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from agent_desk.services.knowledge import ArticleInput, KnowledgeNotAllowed, update_article
-from agent_desk.services.knowledge_folder import (
+from agent_desk.services.knowledge.articles import ArticleInput, KnowledgeNotAllowed, update_article
+from agent_desk.services.knowledge.folder_import import (
     DEMO_DIR,
     export_folder,
     images_dir,
     import_folder,
     seed_demo_articles,
 )
-from agent_desk.services.knowledge_read import get_article, list_articles
-from agent_desk.services.knowledge_search import KnowledgeSearch
+from agent_desk.services.knowledge.reading import get_article, list_articles
+from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from agent_desk.store.notify import ChangeWatcher
@@ -126,7 +126,7 @@ def test_each_article_change_is_announced_on_its_channel(ref_db: Database) -> No
     try:
         assert live.wait(10)
         with transaction(ref_db.factory) as s:
-            from agent_desk.services.knowledge import create_article
+            from agent_desk.services.knowledge.articles import create_article
 
             article_id = create_article(s, None, ArticleInput("Invoice", "PDF invoice"), status="published")
         assert changed.wait(10)

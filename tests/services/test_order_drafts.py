@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from agent_desk.services import order_drafts
-from agent_desk.services.order_drafts import (
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import (
     REQUIRED_ADDRESS_PARTS,
     FormLine,
     delete_local_draft,
@@ -26,14 +26,8 @@ from agent_desk.services.order_drafts import (
     returned_orders,
     write_local_draft,
 )
-from agent_desk.services.orders import (
-    DraftLine,
-    OrderError,
-    OrderValidationFailed,
-    catalogue,
-    save_draft,
-    submit,
-)
+from agent_desk.services.orders.entry import catalogue, save_draft, submit
+from agent_desk.services.orders.types import DraftLine, OrderError, OrderValidationFailed
 from agent_desk.store.database import Database
 from tests.services.test_orders_support import cast, drive, order_form, product_ids
 

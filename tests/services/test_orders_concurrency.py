@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import text
 
 from agent_desk.core.orders import OrderAction
-from agent_desk.services.customers import CustomerInput, create_customer
-from agent_desk.services.demo_data import seed_reference
-from agent_desk.services.orders import OrderView, StaleOrder, act, get_order
-from agent_desk.services.orders_actions import apply_transition
+from agent_desk.services.customers.editing import CustomerInput, create_customer
+from agent_desk.services.demo.data import seed_reference
+from agent_desk.services.orders.queries import get_order
+from agent_desk.services.orders.transitions import act, apply_transition
+from agent_desk.services.orders.types import OrderView, StaleOrder
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Order

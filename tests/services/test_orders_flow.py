@@ -8,20 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from agent_desk.services.audit_trail import verify_all
-from agent_desk.services.orders import (
-    DraftLine,
-    OrderError,
-    OrderValidationFailed,
-    catalogue,
-    get_order,
-    likely_duplicates,
-    new_order_input,
-    order_for_client_uuid,
-    returned_to,
-    save_draft,
-    submit,
-)
+from agent_desk.services.orders.audit_trail import verify_all
+from agent_desk.services.orders.entry import catalogue, likely_duplicates, new_order_input, save_draft, submit
+from agent_desk.services.orders.queries import get_order, order_for_client_uuid, returned_to
+from agent_desk.services.orders.types import DraftLine, OrderError, OrderValidationFailed
 from agent_desk.store.database import Database
 from agent_desk.store.models import FollowUp, Order, OrderEvent
 from tests.services.test_orders_support import cast, count, drive, order_form, product_ids, snapshot, submitted

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from agent_desk.services.orders import DraftLine, act, get_order, queue_ids, queue_rows
+from agent_desk.services.orders.queries import get_order, queue_ids, queue_rows
+from agent_desk.services.orders.transitions import act
+from agent_desk.services.orders.types import DraftLine
 from agent_desk.store.database import Database
 from tests.services.test_orders_support import cast, drive, product_ids, submitted
 

@@ -14,17 +14,10 @@ from agent_desk.core.orders import (
     SeparationOfDuties,
     TransitionError,
 )
-from agent_desk.services.orders import (
-    OrderError,
-    OrderNotFound,
-    OrderValidationFailed,
-    StaleOrder,
-    act,
-    bulk_approve,
-    get_order,
-    save_draft,
-    submit,
-)
+from agent_desk.services.orders.entry import save_draft, submit
+from agent_desk.services.orders.queries import get_order
+from agent_desk.services.orders.transitions import act, bulk_approve
+from agent_desk.services.orders.types import OrderError, OrderNotFound, OrderValidationFailed, StaleOrder
 from agent_desk.store.database import Database
 from agent_desk.store.models import FollowUp
 from tests.services.test_orders_support import cast, count, drive, order_form, product_ids, snapshot, submitted
@@ -120,7 +113,7 @@ def test_a_reviewer_of_an_earlier_round_may_not_ship_the_order_after_moving_to_l
 ) -> None:
     from sqlalchemy import update
 
-    from agent_desk.services.logistics_checks import prepare_labels
+    from agent_desk.services.orders.logistics import prepare_labels
     from agent_desk.store.models import User
 
     f, users = ref_db.factory, cast(ref_db.factory)

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.orders import DraftLine, OrderInput, OrderView, act, submit
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.orders.entry import submit
+from agent_desk.services.orders.transitions import act
+from agent_desk.services.orders.types import DraftLine, OrderInput, OrderView
 from agent_desk.store.models import Order, OrderEvent, Product, User
 
 # Which cast member takes each action in the happy path (core.orders decides the roles).

@@ -7,15 +7,15 @@ from dataclasses import replace
 from sqlalchemy import func, select
 
 from agent_desk.core.waybill import check_waybill_number
-from agent_desk.services.logistics_checks import compare_with_record, prepare_labels, record_labels_printed
-from agent_desk.services.orders import act, bulk_approve
-from agent_desk.services.review_queue import (
+from agent_desk.services.orders.logistics import compare_with_record, prepare_labels, record_labels_printed
+from agent_desk.services.orders.review import (
     QueueQuery,
     business_lines,
     load_queue_ids,
     load_queue_rows,
     order_beside_customer,
 )
+from agent_desk.services.orders.transitions import act, bulk_approve
 from agent_desk.store.database import Database
 from agent_desk.store.models import CustomerAccess
 from tests.services.test_orders_support import cast, drive, snapshot, submitted

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from agent_desk.services.screen_pop import screen_pop
+from agent_desk.services.calls.screen_pop import screen_pop
 from agent_desk.store.database import Database
 
 
@@ -107,7 +107,7 @@ def _plan(db: Database, statement, **params) -> str:  # type: ignore[no-untyped-
 def test_the_pops_history_is_read_from_per_customer_covering_indexes(demo_db: Database) -> None:
     """At 1M customers a customer's orders and lines sit on scattered table pages; their index entries
     sit together. A wrong plan here once walked every open follow-up on each pop (seconds, not ms)."""
-    from agent_desk.services import screen_pop as pop
+    from agent_desk.services.calls import screen_pop as pop
     from agent_desk.store.bulk import analyze
 
     with demo_db.engine.connect() as conn:

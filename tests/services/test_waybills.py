@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from agent_desk.core.waybill import check_waybill_number, validate
-from agent_desk.services.orders import act
-from agent_desk.services.waybills import (
+from agent_desk.services.orders.transitions import act
+from agent_desk.services.orders.waybills import (
     DEMO_SENDER,
     WaybillError,
     assign_waybill_numbers,

@@ -293,9 +293,9 @@ def test_an_order_action_notifies_other_desks_at_commit(pg_templates) -> None:  
 
     from sqlalchemy import select
 
-    from agent_desk.services.auth import authenticate
-    from agent_desk.services.demo_data import DemoSize, generate
-    from agent_desk.services.orders import act
+    from agent_desk.services.access.auth import authenticate
+    from agent_desk.services.demo.data import DemoSize, generate
+    from agent_desk.services.orders.transitions import act
     from agent_desk.store.models import Order
     from tests.conftest import _pg_copy
 

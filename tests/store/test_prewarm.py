@@ -78,7 +78,7 @@ def test_the_desk_prewarms_what_the_pop_reads_in_the_background(
 ) -> None:  # type: ignore[no-untyped-def]
     import shutil
 
-    from agent_desk.services.screen_pop import POP_RELATIONS
+    from agent_desk.services.calls.screen_pop import POP_RELATIONS
 
     db = tmp_path / "desk.sqlite3"
     shutil.copyfile(sqlite_templates["demo"], db)
@@ -95,7 +95,7 @@ def test_the_desk_prewarms_what_the_pop_reads_in_the_background(
 def test_every_relation_the_pop_prewarms_exists(db) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import inspect
 
-    from agent_desk.services.screen_pop import POP_RELATIONS
+    from agent_desk.services.calls.screen_pop import POP_RELATIONS
 
     inspector = inspect(db.engine)
     names = set(inspector.get_table_names())

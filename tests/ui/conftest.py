@@ -9,7 +9,7 @@ import pytest
 from agent_desk.app import Desktop
 from agent_desk.config import Settings
 from agent_desk.core.protocol import CallEvent, HubFrame, encode_event, parse_hub_frame
-from agent_desk.services.auth import authenticate
+from agent_desk.services.access.auth import authenticate
 from agent_desk.store.database import Database, open_database
 from tests.services.conftest import make_people
 

@@ -88,7 +88,7 @@ def test_a_second_login_gets_its_own_message_path(desktop: Desktop, qtbot) -> No
 def test_a_lost_database_shows_in_the_status_bar(pg_templates, qtbot) -> None:  # type: ignore[no-untyped-def]
     """A real outage: the shared database goes away under an open window."""
     from agent_desk.config import Settings
-    from agent_desk.services.auth import authenticate
+    from agent_desk.services.access.auth import authenticate
     from tests.conftest import _pg_admin, _pg_copy
 
     for db in _pg_copy(pg_templates["reference"]):

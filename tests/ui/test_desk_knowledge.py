@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent_desk.core.roles import Workspace
-from agent_desk.services.knowledge_folder import seed_demo_articles
+from agent_desk.services.knowledge.folder_import import seed_demo_articles
 from tests.ui.conftest import frame, login_window
 
 TIMEOUT = 5000

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
 from agent_desk.config import Settings
-from agent_desk.services.knowledge_folder import seed_demo_articles
-from agent_desk.services.knowledge_search import KnowledgeSearch
+from agent_desk.services.knowledge.folder_import import seed_demo_articles
+from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.store.database import Database
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.knowledge import KnowledgeWorkspace, create

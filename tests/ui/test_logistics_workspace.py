@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from agent_desk.app import Desktop
 from agent_desk.core.waybill import check_waybill_number
-from agent_desk.services.demo_data import DemoSize, generate
-from agent_desk.services.orders import queue_ids
+from agent_desk.services.demo.data import DemoSize, generate
+from agent_desk.services.orders.queries import queue_ids
 from agent_desk.store.database import Database
 from agent_desk.store.models import FollowUp, Order
 from agent_desk.ui.logistics import LogisticsWorkspace, create

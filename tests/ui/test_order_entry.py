@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from agent_desk.config import Settings
 from agent_desk.core.money import LineInput, compute_totals, format_yuan
 from agent_desk.core.roles import Workspace
-from agent_desk.services import order_drafts
-from agent_desk.services.auth import authenticate
-from agent_desk.services.orders import DraftLine, order_for_client_uuid, submit
+from agent_desk.services.access.auth import authenticate
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.entry import submit
+from agent_desk.services.orders.queries import order_for_client_uuid
+from agent_desk.services.orders.types import DraftLine
 from agent_desk.store.database import Database
 from agent_desk.store.db import session_factory
 from agent_desk.store.models import BusinessLine, Order, Product
@@ -479,7 +481,7 @@ def test_a_kept_copy_of_an_order_submitted_after_all_is_not_offered_twice(
 def test_a_submit_retried_after_the_order_moved_on_says_where_it_is(
     qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], ui_db: Database
 ) -> None:  # type: ignore[no-untyped-def]
-    from agent_desk.services.orders import act
+    from agent_desk.services.orders.transitions import act
 
     ctx = make_ctx(autosave_seconds=60)
     entry = _open(qtbot, ctx, host, cast["vip"])

@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 
 from agent_desk.app import Desktop
 from agent_desk.core.roles import Workspace
-from agent_desk.services import order_drafts
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.orders import DraftLine, OrderView, act, submit
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.entry import submit
+from agent_desk.services.orders.transitions import act
+from agent_desk.services.orders.types import DraftLine, OrderView
 from agent_desk.store.models import Order, Product, User
 from agent_desk.ui.orders.returned import ReturnedOrdersPanel, install
 from tests.ui.conftest import frame, login_window

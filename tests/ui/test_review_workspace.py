@@ -11,9 +11,9 @@ from sqlalchemy import select
 from PySide6.QtCore import Qt
 
 from agent_desk.app import Desktop
-from agent_desk.services.auth import authenticate
-from agent_desk.services.demo_data import DemoSize, generate
-from agent_desk.services.orders import act
+from agent_desk.services.access.auth import authenticate
+from agent_desk.services.demo.data import DemoSize, generate
+from agent_desk.services.orders.transitions import act
 from agent_desk.store.database import Database
 from agent_desk.store.db import make_engine, session_factory
 from agent_desk.store.models import Order

@@ -1,6 +1,6 @@
 """The Customers workspace: search as you type, the record with its histories, edit and create.
 
-Display only: the database is reached through ``ctx.runner`` and services.customer_records, which
+Display only: the database is reached through ``ctx.runner`` and services.customers.search, which
 also decides what a role may see and do (masked numbers, editing, orders) and writes the access log.
 """
 
@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desk.services.customer_records import (
+from agent_desk.services.calls.screen_pop import CustomerCard, CustomerMatch, PopResult
+from agent_desk.services.customers.editing import AddressInput, CustomerError, CustomerInput
+from agent_desk.services.customers.search import (
     ADDRESS_MAX,
     LABEL_MAX,
     NAME_MAX,
@@ -40,8 +42,6 @@ from agent_desk.services.customer_records import (
     save_customer,
     takes_orders,
 )
-from agent_desk.services.customers import AddressInput, CustomerError, CustomerInput
-from agent_desk.services.screen_pop import CustomerCard, CustomerMatch, PopResult
 from agent_desk.store.db import transaction
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.customer_card import CARD_TAB, CustomerTabs

@@ -1,7 +1,7 @@
 """Turns this desk's call events into screen pops: one pop per call, lookups off the GUI thread.
 
 Widgets never see events; they get the signals below. Call records are written by
-``services.calls`` on the database worker, in event order.
+``services.calls.records`` on the database worker, in event order.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_desk.core.protocol import CallEvent, EventType, HubFrame
-from agent_desk.services import calls as call_service
-from agent_desk.services.customers import CustomerError, CustomerInput, create_customer, log_access
-from agent_desk.services.screen_pop import PopResult, fill_history, screen_pop
+from agent_desk.services.calls import records as call_service
+from agent_desk.services.calls.screen_pop import PopResult, fill_history, screen_pop
+from agent_desk.services.customers.editing import CustomerError, CustomerInput, create_customer, log_access
 from agent_desk.ui.context import DeskContext
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from agent_desk.core.phone import display_number
-from agent_desk.services.calls import call_id_for, dispositions
+from agent_desk.services.calls.records import call_id_for, dispositions
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.desk.pop_controller import ActiveCall, PopController

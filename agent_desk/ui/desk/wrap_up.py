@@ -6,7 +6,7 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from agent_desk.services.calls import DispositionView
+from agent_desk.services.calls.records import DispositionView
 
 
 class WrapUpPanel(QWidget):

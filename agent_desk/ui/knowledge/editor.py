@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desk.services.knowledge import ArticleInput, ArticleView
+from agent_desk.services.knowledge.articles import ArticleInput, ArticleView
 
 
 class ArticleEditor(QWidget):

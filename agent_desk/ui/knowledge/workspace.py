@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desk.services.kb_index import KbHit
-from agent_desk.services.knowledge import (
+from agent_desk.services.knowledge.articles import (
     ArticleInput,
     ArticleView,
     archive_article,
@@ -41,9 +40,10 @@ from agent_desk.services.knowledge import (
     publish_article,
     save_article,
 )
-from agent_desk.services.knowledge_folder import image_search_paths
-from agent_desk.services.knowledge_read import business_line_choices, get_article, list_articles
-from agent_desk.services.knowledge_search import KnowledgeSearch
+from agent_desk.services.knowledge.folder_import import image_search_paths
+from agent_desk.services.knowledge.index import KbHit
+from agent_desk.services.knowledge.reading import business_line_choices, get_article, list_articles
+from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.store.db import transaction
 from agent_desk.store.notify import ChangeWatcher
 from agent_desk.store.notify_kb import KB_CHANNEL

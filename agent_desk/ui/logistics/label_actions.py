@@ -21,8 +21,8 @@ from agent_desk.core.waybill import Waybill
 from agent_desk.labels.pdf import render_pdf
 from agent_desk.labels.printer import configure_label_printer, print_labels
 from agent_desk.labels.zpl import batch_zpl
-from agent_desk.services.logistics_checks import LabelBatch, prepare_labels, record_labels_printed
-from agent_desk.services.orders import BulkResult
+from agent_desk.services.orders.logistics import LabelBatch, prepare_labels, record_labels_printed
+from agent_desk.services.orders.types import BulkResult
 from agent_desk.ui.context import DeskContext
 
 PDF, PRINTER, ZPL = "pdf", "printer", "zpl"

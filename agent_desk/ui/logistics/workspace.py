@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.core.orders import OrderAction, OrderState
-from agent_desk.services.logistics_checks import CheckItem, LabelBatch, compare_with_record
-from agent_desk.services.orders import BulkResult, bulk_act
-from agent_desk.services.review_queue import OrderBeside
+from agent_desk.services.orders.logistics import CheckItem, LabelBatch, compare_with_record
+from agent_desk.services.orders.review import OrderBeside
+from agent_desk.services.orders.transitions import bulk_act
+from agent_desk.services.orders.types import BulkResult
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.logistics.label_actions import PDF, PRINTER, LabelOutput
 from agent_desk.ui.messages import show_box

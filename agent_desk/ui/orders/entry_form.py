@@ -1,6 +1,6 @@
 """The order form's widgets: catalogue search, lines with quantities and discounts, totals, recipient, payment.
 
-Display only: prices, limits and totals come from services.order_drafts. The form knows nothing of
+Display only: prices, limits and totals come from services.orders.drafts. The form knows nothing of
 saving; ``OrderEntry`` (entry_window) wraps it in a window that autosaves, keeps and submits it.
 """
 
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from agent_desk.core.money import MAX_QUANTITY, MIN_QUANTITY, OrderValidationError
 from agent_desk.core.phone import display_number
-from agent_desk.services import order_drafts
-from agent_desk.services.order_drafts import FormLine, OpenedForm
-from agent_desk.services.orders import OrderInput, ProductView, catalogue
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import FormLine, OpenedForm
+from agent_desk.services.orders.entry import catalogue
+from agent_desk.services.orders.types import OrderInput, ProductView
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.formatting import AMBER, RED, money
 

@@ -18,17 +18,10 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from agent_desk.core.orders import OrderState
-from agent_desk.services import order_drafts
-from agent_desk.services.order_drafts import OpenedForm
-from agent_desk.services.orders import (
-    OrderError,
-    OrderInput,
-    OrderValidationFailed,
-    OrderView,
-    likely_duplicates,
-    save_draft,
-    submit,
-)
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import OpenedForm
+from agent_desk.services.orders.entry import likely_duplicates, save_draft, submit
+from agent_desk.services.orders.types import OrderError, OrderInput, OrderValidationFailed, OrderView
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry_form import ERROR_FIELDS, OrderForm

@@ -7,8 +7,8 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from agent_desk.services import order_drafts
-from agent_desk.services.order_drafts import LocalDraft, OpenedForm
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import LocalDraft, OpenedForm
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry_window import OrderEntry

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from agent_desk.services import order_drafts
-from agent_desk.services.order_drafts import LocalDraft
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import LocalDraft
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry_window import OrderEntry
 

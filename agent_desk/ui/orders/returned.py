@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from agent_desk.core.money import format_yuan
 from agent_desk.core.orders import ROLE_ACTIONS, OrderAction, Role
 from agent_desk.core.roles import Workspace
-from agent_desk.services import order_drafts
-from agent_desk.services.order_drafts import ReturnedOrder
+from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import ReturnedOrder
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry import OrderEntries, install_order_entry, local_time
 

@@ -13,8 +13,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from agent_desk.core.orders import TransitionError
-from agent_desk.services.orders import OrderError, OrderView, StaleOrder, act
-from agent_desk.services.review_queue import OrderBeside, order_beside_customer
+from agent_desk.services.orders.review import OrderBeside, order_beside_customer
+from agent_desk.services.orders.transitions import act
+from agent_desk.services.orders.types import OrderError, OrderView, StaleOrder
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.review.order_text import OrderText
 from agent_desk.ui.review.queue_pane import QueuePane

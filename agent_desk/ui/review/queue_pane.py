@@ -1,6 +1,6 @@
 """A live, lazy order queue with filters: the left half of the audit and logistics workspaces.
 
-Ids come from services.review_queue in SQL order (oldest submission first); rows are loaded a page
+Ids come from services.orders.review in SQL order (oldest submission first); rows are loaded a page
 at a time by LazyTableModel; LiveQueue reloads the ids whenever the database says orders changed
 (PostgreSQL LISTEN/NOTIFY, SQLite data_version), keeping the auditor's selection by id.
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.core.money import format_yuan
-from agent_desk.services.review_queue import QueueQuery, business_lines, load_queue_ids, load_queue_rows
+from agent_desk.services.orders.review import QueueQuery, business_lines, load_queue_ids, load_queue_rows
 from agent_desk.store.notify import ChangeWatcher
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.lazy_table import Column, LazyTableModel, prepare_table_view

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desk.services.orders_actions import MAX_REASON_LENGTH
+from agent_desk.services.orders.transitions import MAX_REASON_LENGTH
 
 _RED = "#c62828"
 OTHER = "other"

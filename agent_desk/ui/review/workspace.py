@@ -12,8 +12,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from agent_desk.core.orders import OrderAction, OrderState
-from agent_desk.services.orders import BulkResult, OrderError, OrderView, bulk_approve
-from agent_desk.services.review_queue import OrderBeside
+from agent_desk.services.orders.review import OrderBeside
+from agent_desk.services.orders.transitions import bulk_approve
+from agent_desk.services.orders.types import BulkResult, OrderError, OrderView
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.messages import show_box
 from agent_desk.ui.review.order_workspace import KEY_CONTEXT, OrderWorkspace

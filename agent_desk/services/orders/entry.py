@@ -14,19 +14,19 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from agent_desk.core.orders import ROLE_ACTIONS, OrderAction, OrderState, Role, RoleNotAllowed
-from agent_desk.services.audit_trail import append_event
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.orders_actions import apply_transition, stale_error
-from agent_desk.services.orders_queries import summaries
-from agent_desk.services.orders_rules import CleanInput, canonical_uuid, clean_input, view_of
-from agent_desk.services.orders_types import (
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.calls.screen_pop import OrderSummary
+from agent_desk.services.orders.audit_trail import append_event
+from agent_desk.services.orders.checks import CleanInput, canonical_uuid, clean_input, view_of
+from agent_desk.services.orders.queries import summaries
+from agent_desk.services.orders.transitions import apply_transition, stale_error
+from agent_desk.services.orders.types import (
     DraftLine,
     OrderError,
     OrderInput,
     OrderView,
     ProductView,
 )
-from agent_desk.services.screen_pop import OrderSummary
 from agent_desk.store.clock import utcnow
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Address, BusinessLine, Customer, CustomerPhone, Order, OrderLine, Product

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from agent_desk.core.orders import ROLE_ACTIONS, OrderAction, Role
 from agent_desk.core.phone import InvalidPhoneNumber, mask
 from agent_desk.core.roles import sees_full_numbers
-from agent_desk.services.customers import (
+from agent_desk.services.calls.screen_pop import CustomerMatch, PhoneView, PopResult, fill_history
+from agent_desk.services.customers.editing import (
     CustomerError,
     CustomerInput,
     create_customer,
@@ -23,7 +24,6 @@ from agent_desk.services.customers import (
     search_customers,
     update_customer,
 )
-from agent_desk.services.screen_pop import CustomerMatch, PhoneView, PopResult, fill_history
 
 # Column widths of the customers, customer_phones and addresses tables: PostgreSQL refuses longer
 # text with a DataError, SQLite would store it; both should say which field is too long instead.

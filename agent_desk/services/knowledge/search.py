@@ -23,7 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from agent_desk import config
-from agent_desk.services.kb_index import (
+from agent_desk.services.knowledge.articles import INDEXED_STATUSES, SEPARATOR
+from agent_desk.services.knowledge.index import (
     IndexedArticle,
     KbHit,
     KbIndexLockedError,
@@ -31,8 +32,7 @@ from agent_desk.services.kb_index import (
     ReconcileReport,
     _micros,
 )
-from agent_desk.services.knowledge import INDEXED_STATUSES, SEPARATOR
-from agent_desk.services.knowledge_read import category_paths
+from agent_desk.services.knowledge.reading import category_paths
 from agent_desk.store.models import BusinessLine, KnowledgeArticle
 
 __all__ = ["KnowledgeSearch", "default_index_path"]

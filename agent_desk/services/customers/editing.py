@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agent_desk.core.phone import InvalidPhoneNumber, display_number, normalize, try_normalize
-from agent_desk.services.screen_pop import CustomerMatch, PhoneView
+from agent_desk.services.calls.screen_pop import CustomerMatch, PhoneView
 from agent_desk.store.models import Address, Customer, CustomerAccess, CustomerPhone, Order
 
 _ORDER_NO = re.compile(r"^(SO\d{6,}|AD\d{8,})$", re.IGNORECASE)

@@ -30,9 +30,9 @@ from typing import Self
 
 import tantivy
 
-from agent_desk.services.kb_query import PAIR_SUFFIX, build_query, relaxed_segments, split_query
-from agent_desk.services.kb_snippet import Highlighter
-from agent_desk.services.kb_text import (
+from agent_desk.services.knowledge.query import PAIR_SUFFIX, build_query, relaxed_segments, split_query
+from agent_desk.services.knowledge.snippet import Highlighter
+from agent_desk.services.knowledge.text import (
     ANALYZER_NAME,
     BIGRAM_ANALYZER_NAME,
     build_analyzer,

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.knowledge import (
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.knowledge.articles import (
     SEPARATOR,
     ArticleSummary,
     ArticleView,

@@ -1,7 +1,7 @@
 """Records every call the hub routes, abandoned ones included, without blocking the hub's event loop.
 
 Desks record the calls offered to them; a call abandoned in the queue was offered to nobody, so the
-hub records all of them. Both go through services.calls.record_event, which is idempotent per call.
+hub records all of them. Both go through services.calls.records.record_event, which is idempotent per call.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from agent_desk.core.protocol import CallEvent
-from agent_desk.services.calls import record_event
+from agent_desk.services.calls.records import record_event
 
 log = logging.getLogger(__name__)
 _STOP = object()

@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from agent_desk.core.orders import OrderAction, Role, actions_for
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.order_hands import hands_from
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.orders.hands import hands_from
 
 
 class OrderError(ValueError):

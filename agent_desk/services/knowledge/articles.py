@@ -9,7 +9,7 @@ Who may do what is decided here, never only in widgets:
 
 Every save of the content appends a :class:`KnowledgeVersion` (author, time)
 and bumps ``updated_at``, which is what keeps each desk's search index in step
-(see :mod:`agent_desk.services.knowledge_search`). Functions take a session
+(see :mod:`agent_desk.services.knowledge.search`). Functions take a session
 whose transaction the caller owns.
 """
 
@@ -23,7 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from agent_desk.services.auth import CurrentUser
+from agent_desk.services.access.auth import CurrentUser
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import (
     BusinessLine,

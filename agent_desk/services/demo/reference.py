@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agent_desk.paths import RESOURCES
-from agent_desk.services.auth import create_user
+from agent_desk.services.access.auth import create_user
 from agent_desk.store.models import BusinessLine, BusinessLineNumber, Disposition, Product, User
 
 CATALOGUE = RESOURCES / "demo" / "catalogue.toml"

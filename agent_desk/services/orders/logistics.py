@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from agent_desk.core.orders import OrderAction, OrderState, Role, TransitionError, plan_transition
 from agent_desk.core.phone import display_number
 from agent_desk.core.waybill import Waybill
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.order_hands import past_hands
-from agent_desk.services.orders import BulkResult, OrderDetail, bulk_act
-from agent_desk.services.screen_pop import PopResult
-from agent_desk.services.waybills import printable_waybills
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.orders.hands import past_hands
+from agent_desk.services.orders.transitions import bulk_act
+from agent_desk.services.orders.types import BulkResult, OrderDetail
+from agent_desk.services.orders.waybills import printable_waybills
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Order
 

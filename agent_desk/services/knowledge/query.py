@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from agent_desk.services.kb_text import build_analyzer, clean_text, is_per_char_token
+from agent_desk.services.knowledge.text import build_analyzer, clean_text, is_per_char_token
 
 __all__ = [
     "FIELD_BOOSTS",

@@ -23,11 +23,11 @@ from agent_desk.core.orders import (
     plan_transition,
     stage_of,
 )
-from agent_desk.services.audit_trail import append_event
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.order_hands import past_hands
-from agent_desk.services.orders_rules import require_complete, view_of
-from agent_desk.services.orders_types import (
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.orders.audit_trail import append_event
+from agent_desk.services.orders.checks import require_complete, view_of
+from agent_desk.services.orders.hands import past_hands
+from agent_desk.services.orders.types import (
     ACTION_PAST,
     BulkResult,
     OrderError,
@@ -36,7 +36,7 @@ from agent_desk.services.orders_types import (
     OrderView,
     StaleOrder,
 )
-from agent_desk.services.waybills import waybill_number_for
+from agent_desk.services.orders.waybills import waybill_number_for
 from agent_desk.store.clock import utcnow
 from agent_desk.store.db import transaction
 from agent_desk.store.models import FollowUp, Order, OrderEvent, User

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from agent_desk.core.phone import try_normalize
 from agent_desk.core.protocol import CallEvent, EventType
-from agent_desk.services.screen_pop import dnis_key, lookup_business_line
+from agent_desk.services.calls.screen_pop import dnis_key, lookup_business_line
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import Call, CustomerPhone, Disposition, User
 

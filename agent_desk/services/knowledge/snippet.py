@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agent_desk.services.kb_query import Segment
-from agent_desk.services.kb_text import build_analyzer, is_per_char_token
+from agent_desk.services.knowledge.query import Segment
+from agent_desk.services.knowledge.text import build_analyzer, is_per_char_token
 
 __all__ = ["Highlighter"]
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from agent_desk.core.money import LineInput, OrderValidationError, compute_totals
 from agent_desk.core.phone import InvalidPhoneNumber, normalize, try_normalize
-from agent_desk.services.orders_types import DraftLine, OrderInput, OrderValidationFailed, OrderView
+from agent_desk.services.orders.types import DraftLine, OrderInput, OrderValidationFailed, OrderView
 from agent_desk.store.models import PAYMENT_METHODS, BusinessLine, Call, Customer, Order, OrderLine, Product
 
 _POSTCODE = re.compile(r"\d{6}")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from agent_desk.core.phone import InvalidPhoneNumber, format_display
-from agent_desk.services.auth import CurrentUser
+from agent_desk.services.access.auth import CurrentUser
 from agent_desk.store.clock import utcnow
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Customer, FollowUp, Order

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, aliased
 
 from agent_desk.core.orders import OrderState
 from agent_desk.core.phone import InvalidPhoneNumber, format_display, mask, try_normalize
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.orders_types import (
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.calls.screen_pop import ORDER_SUMMARY_COLUMNS, OrderSummary, order_summaries
+from agent_desk.services.orders.types import (
     ACTION_PAST,
     HistoryEntry,
     LineView,
@@ -21,7 +22,6 @@ from agent_desk.services.orders_types import (
     OrderNotFound,
     QueueRow,
 )
-from agent_desk.services.screen_pop import ORDER_SUMMARY_COLUMNS, OrderSummary, order_summaries
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import BusinessLine, Customer, Order, OrderEvent, User
 

@@ -19,9 +19,8 @@ from sqlalchemy import Engine
 
 from agent_desk.core.audit_chain import GENESIS, chain_hash
 from agent_desk.core.waybill import make_waybill_number
-from agent_desk.services.audit_trail import event_fields
-from agent_desk.services.demo_pools import CALL_NOTES, LIFECYCLES, MOBILE_PREFIXES, REASONS, Pools, step
-from agent_desk.services.demo_reference import (  # noqa: F401 (re-exported for callers of the old module)
+from agent_desk.services.demo.pools import CALL_NOTES, LIFECYCLES, MOBILE_PREFIXES, REASONS, Pools, step
+from agent_desk.services.demo.reference import (  # noqa: F401 (re-exported for callers of the old module)
     CATALOGUE,
     DEMO_PASSWORD_SUFFIX,
     Reference,
@@ -29,7 +28,8 @@ from agent_desk.services.demo_reference import (  # noqa: F401 (re-exported for 
     reference_of,
     seed_reference,
 )
-from agent_desk.services.knowledge_folder import seed_demo_articles
+from agent_desk.services.knowledge.folder_import import seed_demo_articles
+from agent_desk.services.orders.audit_trail import event_fields
 from agent_desk.store.bulk import BulkWriter, analyze
 from agent_desk.store.clock import utcnow
 

@@ -3,7 +3,7 @@
 Import updates the article with the same title (case-insensitive) and creates the others as
 published; a file whose content equals the article is left alone (no new version), so importing
 the same folder twice changes nothing. Files that cannot be imported are listed with the reason:
-broken front matter (:mod:`agent_desk.services.kb_folder`), unknown business lines, invalid
+broken front matter (:mod:`agent_desk.services.knowledge.folder_files`), unknown business lines, invalid
 content. Each article is saved in its own transaction, so one bad file never undoes the others.
 
 Images: a Markdown image with a relative path (``![](img/pan.png)``) stays as written in the
@@ -33,16 +33,16 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from agent_desk import config
 from agent_desk.core.frontmatter import MarkdownArticle
 from agent_desk.paths import RESOURCES
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.kb_folder import read_folder, write_folder
-from agent_desk.services.knowledge import (
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.knowledge.articles import (
     ArticleInput,
     KnowledgeError,
     create_article,
     require_editor,
     update_article,
 )
-from agent_desk.services.knowledge_read import category_paths, get_article
+from agent_desk.services.knowledge.folder_files import read_folder, write_folder
+from agent_desk.services.knowledge.reading import category_paths, get_article
 from agent_desk.store.db import transaction
 from agent_desk.store.models import BusinessLine, KnowledgeArticle
 

@@ -25,18 +25,11 @@ from sqlalchemy.orm import Session
 from agent_desk import config
 from agent_desk.core.money import LineInput, Totals, compute_totals
 from agent_desk.core.orders import OrderState
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.calls import call_id_for
-from agent_desk.services.orders import (
-    DraftLine,
-    OrderError,
-    OrderInput,
-    ProductView,
-    get_order,
-    new_order_input,
-    order_for_client_uuid,
-    returned_to,
-)
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.calls.records import call_id_for
+from agent_desk.services.orders.entry import new_order_input
+from agent_desk.services.orders.queries import get_order, order_for_client_uuid, returned_to
+from agent_desk.services.orders.types import DraftLine, OrderError, OrderInput, ProductView
 from agent_desk.store.database import DatabaseUnavailable
 from agent_desk.store.models import BusinessLine, Call, Customer, Order, OrderEvent, Product
 

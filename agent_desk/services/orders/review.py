@@ -17,15 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from agent_desk.core.phone import InvalidPhoneNumber, display_number, mask
 from agent_desk.core.roles import sees_full_numbers
-from agent_desk.services.auth import CurrentUser
-from agent_desk.services.customer_records import open_customer
-from agent_desk.services.orders import (
-    OrderDetail,
-    get_order,
-    queue_ids,
-    queue_rows,
-)
-from agent_desk.services.screen_pop import PopResult
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.customers.search import open_customer
+from agent_desk.services.orders.queries import get_order, queue_ids, queue_rows
+from agent_desk.services.orders.types import OrderDetail
 from agent_desk.store.db import transaction
 from agent_desk.store.models import BusinessLine
 
