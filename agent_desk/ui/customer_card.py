@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QWidget
 
 from agent_desk.core.money import format_yuan
-from agent_desk.services.calls.screen_pop import CustomerCard, PopResult
+from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.customers.records import CustomerCard
 from agent_desk.ui import labels
 
 CARD_TAB, ORDERS_TAB, RETURNED_TAB, CALLS_TAB, FOLLOWUPS_TAB = range(5)

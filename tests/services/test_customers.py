@@ -3,14 +3,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from agent_desk.services.customers.editing import (
-    AddressInput,
-    CustomerError,
-    CustomerInput,
-    log_access,
-    search_customers,
-    update_customer,
-)
+from agent_desk.services.customers.editing import AddressInput, CustomerError, CustomerInput, update_customer
+from agent_desk.services.customers.search import log_access, search_customers
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Customer, CustomerAccess

@@ -108,6 +108,7 @@ def test_the_pops_history_is_read_from_per_customer_covering_indexes(demo_db: Da
     """At 1M customers a customer's orders and lines sit on scattered table pages; their index entries
     sit together. A wrong plan here once walked every open follow-up on each pop (seconds, not ms)."""
     from agent_desk.services.calls import screen_pop as pop
+    from agent_desk.services.customers import records
     from agent_desk.store.bulk import analyze
 
     with demo_db.engine.connect() as conn:
@@ -116,11 +117,11 @@ def test_the_pops_history_is_read_from_per_customer_covering_indexes(demo_db: Da
     used = "USING INDEX {0}" if demo_db.dialect == "sqlite" else "using {0}"
     for statement, params, expected in (
         (pop._customers_by_phone, {"e164": "+8613800138000"}, covered.format("ix_customer_phones_e164_customer")),
-        (pop._recent_orders, {"cid": 1}, covered.format("ix_orders_customer_history")),
-        (pop._order_items, {"ids": [1, 2, 3]}, covered.format("ix_order_lines_order_items")),
-        (pop._returned_orders, {"cid": 1}, covered.format("ix_orders_customer_returned")),
-        (pop._recent_calls, {"cid": 1}, used.format("ix_calls_customer_offered")),
-        (pop._open_followups, {"cid": 1}, used.format("ix_followups_customer_status_due")),
+        (records._recent_orders, {"cid": 1}, covered.format("ix_orders_customer_history")),
+        (records._order_items, {"ids": [1, 2, 3]}, covered.format("ix_order_lines_order_items")),
+        (records._returned_orders, {"cid": 1}, covered.format("ix_orders_customer_returned")),
+        (records._recent_calls, {"cid": 1}, used.format("ix_calls_customer_offered")),
+        (records._open_followups, {"cid": 1}, used.format("ix_followups_customer_status_due")),
     ):
         plan = _plan(demo_db, statement, **params)
         assert re.search(expected, plan), plan

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from PySide6.QtCore import Qt
 
 from agent_desk.app import Desktop
-from agent_desk.services.customers.editing import CustomerError, CustomerInput
-from agent_desk.services.customers.search import find_customers, save_customer
+from agent_desk.services.customers.editing import CustomerError, CustomerInput, save_customer
+from agent_desk.services.customers.search import find_customers
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Address, Customer, CustomerAccess, CustomerPhone, Order, User
 from agent_desk.ui.customers.workspace import CustomersWorkspace, create

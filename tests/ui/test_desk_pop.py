@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from agent_desk.app import Desktop
 from agent_desk.core.roles import Workspace
+from agent_desk.services.customers.editing import NAME_MAX, CustomerInput
 from agent_desk.store.models import Call, Customer, CustomerAccess
 from tests.ui.conftest import frame, login_window
 
@@ -78,6 +79,23 @@ def test_unknown_caller_gets_a_prefilled_form_and_becomes_a_customer(desktop, qt
     assert desk.view.stack.currentWidget() is desk.view.tabs
     with desktop.database.factory() as s:
         assert s.scalar(select(Customer.name).where(Customer.name == "陈新")) == "陈新"
+
+
+def test_a_caller_created_from_the_pop_goes_through_the_customer_service(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    """The same checks and edit log as the Customers workspace: too long is refused, a save is logged."""
+    _window, desk = _desk(desktop, qtbot)
+    call = _pop(desk, qtbot, frame("call.offered", ani="13911113333", dnis="4008001002"))
+    too_long = CustomerInput("长" * (NAME_MAX + 1), [("13911113333", "mobile")], [])
+    with qtbot.waitSignal(desk.controller.create_failed, timeout=TIMEOUT) as failed:
+        desk.controller.create_customer(call, too_long)
+    assert "longer than" in failed.args[0]
+    with qtbot.waitSignal(desk.controller.pop_updated, timeout=TIMEOUT):
+        desk.controller.create_customer(call, CustomerInput("陈新", [("13911113333", "mobile")], []))
+    with desktop.database.factory() as s:
+        customer_id = s.scalar(select(Customer.id).where(Customer.name == "陈新"))
+        contexts = set(s.scalars(select(CustomerAccess.context).where(CustomerAccess.customer_id == customer_id)))
+        assert s.scalar(select(Customer.id).where(Customer.name == too_long.name)) is None
+    assert contexts == {"edit", "pop"}
 
 
 def test_shared_number_offers_a_picker(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]

@@ -161,7 +161,7 @@ def test_qts_own_dialog_buttons_read_as_chinese(zh_cn: list[QTranslator], qtbot)
 
 
 def test_past_calls_show_the_disposition_in_chinese(zh_cn: list[QTranslator]) -> None:
-    from agent_desk.services.calls.screen_pop import CallSummary
+    from agent_desk.services.customers.records import CallSummary
 
     call = CallSummary(1, None, None, "completed", "Sale", "", "李", "成交")
     assert labels.call_result(call) == "成交"

@@ -1,19 +1,30 @@
-"""Customers: search by name, phone in any format or order number; create and edit; the access log."""
+"""Creating and editing a customer: the one way every desk does it.
+
+:func:`save_customer` is what the pop's new-caller form and the Customers workspace call: the
+role check (only roles that see full numbers may edit them: an edit form with masked phones
+could only destroy them), the length checks, the writes and the edit log, in the caller's
+transaction. :func:`create_customer` and :func:`update_customer` are its writes, also used when
+seeding data.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agent_desk.core.phone import InvalidPhoneNumber, display_number, normalize, try_normalize
-from agent_desk.services.calls.screen_pop import CustomerMatch, PhoneView
-from agent_desk.store.models import Address, Customer, CustomerAccess, CustomerPhone, Order
+from agent_desk.core.orders import ROLE_ACTIONS, OrderAction, Role
+from agent_desk.core.phone import InvalidPhoneNumber, normalize
+from agent_desk.core.roles import sees_full_numbers
+from agent_desk.services.customers.records import CustomerRecord
+from agent_desk.services.customers.search import log_access, record_for_role
+from agent_desk.store.models import Address, Customer, CustomerPhone
 
-_ORDER_NO = re.compile(r"^(SO\d{6,}|AD\d{8,})$", re.IGNORECASE)
-ACCESS_CONTEXTS = ("pop", "search", "order", "edit")
+# Column widths of the customers, customer_phones and addresses tables: PostgreSQL refuses longer
+# text with a DataError, SQLite would store it; both should say which field is too long instead.
+NAME_MAX, LABEL_MAX, NOTES_MAX = 100, 20, 4000
+ADDRESS_MAX = {"province": 40, "city": 40, "district": 40, "detail": 200, "postcode": 10}
 
 
 class CustomerError(ValueError):
@@ -66,48 +77,13 @@ class CustomerInput:
         return result
 
 
-def _matches(session: Session, ids: list[int], region: str) -> list[CustomerMatch]:
-    if not ids:
-        return []
-    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
-    phones: dict[int, list[PhoneView]] = {}
-    for p in session.scalars(
-        select(CustomerPhone)
-        .where(CustomerPhone.customer_id.in_(ids))
-        .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id)
-    ):
-        phones.setdefault(p.customer_id, []).append(PhoneView(p.e164, display_number(p.e164, region), p.label))
-    return [
-        CustomerMatch(c.id, c.name, c.vip, c.blacklisted, phones.get(c.id, []))
-        for c in (customers[i] for i in ids if i in customers)
-    ]
+def may_edit(role: str) -> bool:
+    """Editing phones needs seeing them: a masked number typed back would corrupt the record."""
+    return sees_full_numbers(role)
 
 
-def search_customers(session: Session, query: str, *, region: str = "CN", limit: int = 50) -> list[CustomerMatch]:
-    """A phone number in any spelling, an order or waybill number, or the start of a name."""
-    text = query.strip()[:100]
-    if not text:
-        return []
-    if _ORDER_NO.match(text):
-        column = Order.waybill_no if text.upper().startswith("AD") else Order.order_no
-        ids = list(session.scalars(select(Order.customer_id).where(column == text.upper()).limit(limit)))
-        return _matches(session, ids, region)
-    e164 = try_normalize(text, region) if sum(ch.isdigit() for ch in text) >= 5 else None
-    if e164:
-        ids = list(
-            session.scalars(select(CustomerPhone.customer_id).where(CustomerPhone.e164 == e164).distinct().limit(limit))
-        )
-        return _matches(session, sorted(ids), region)
-    # A range on the indexed column: a prefix search that SQLite and PostgreSQL both serve from the index.
-    ids = list(
-        session.scalars(
-            select(Customer.id)
-            .where(Customer.name >= text, Customer.name < text + "\U0010ffff")
-            .order_by(Customer.name, Customer.id)
-            .limit(limit)
-        )
-    )
-    return _matches(session, ids, region)
+def takes_orders(role: str) -> bool:
+    return OrderAction.SUBMIT in ROLE_ACTIONS[Role(role)]
 
 
 def _addresses(inputs: list[AddressInput]) -> list[Address]:
@@ -152,7 +128,35 @@ def update_customer(session: Session, customer_id: int, data: CustomerInput, *, 
     session.flush()
 
 
-def log_access(session: Session, *, user_id: int, customer_id: int, context: str) -> None:
-    if context not in ACCESS_CONTEXTS:
-        raise ValueError(f"unknown access context {context!r}")
-    session.add(CustomerAccess(user_id=user_id, customer_id=customer_id, context=context))
+def _check_lengths(data: CustomerInput) -> None:
+    if len(data.name.strip()) > NAME_MAX:
+        raise CustomerError(f"the name is longer than {NAME_MAX} characters")
+    if len(data.notes) > NOTES_MAX:
+        raise CustomerError(f"the notes are longer than {NOTES_MAX} characters")
+    for _number, label in data.phones:
+        if len(label) > LABEL_MAX:
+            raise CustomerError(f"the phone label {label[:LABEL_MAX]!r}… is longer than {LABEL_MAX} characters")
+    for address in data.addresses:
+        for field, limit in ADDRESS_MAX.items():
+            if len(getattr(address, field).strip()) > limit:
+                raise CustomerError(f"the address {field} is longer than {limit} characters")
+
+
+def save_customer(
+    session: Session, customer_id: int | None, data: CustomerInput, *, user_id: int, role: str, region: str = "CN"
+) -> CustomerRecord:
+    """Create (``customer_id`` None) or replace a customer, log the edit, and return the saved record.
+
+    Raises CustomerError with a message for the user; nothing is written then. The caller commits.
+    """
+    if not may_edit(role):
+        raise CustomerError(f"the {role} role may not edit customers")
+    _check_lengths(data)
+    if customer_id is None:
+        customer_id = create_customer(session, data, region=region)
+    else:
+        update_customer(session, customer_id, data, region=region)
+    log_access(session, user_id=user_id, customer_id=customer_id, context="edit")
+    result = record_for_role(session, customer_id, role, region)
+    assert result is not None  # just written in this transaction
+    return result

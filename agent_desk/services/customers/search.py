@@ -1,43 +1,69 @@
-"""The Customers workspace's view of the data: search, open and save a customer record.
+"""Finding a customer and opening their record.
 
-Three rules for personal data live here so that no widget has to know them:
-a role that does not need full numbers gets them masked (core.roles), every
-opening of a record is written to the access log, and only roles that see full
-numbers may edit them (an edit form with masked phones could only destroy them).
+Two rules for personal data live here so that no widget has to know them: a role that does not
+need full numbers gets them masked (core.roles), and every opening of a record is written to the
+access log.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agent_desk.core.orders import ROLE_ACTIONS, OrderAction, Role
-from agent_desk.core.phone import InvalidPhoneNumber, mask
+from agent_desk.core.phone import InvalidPhoneNumber, display_number, mask, try_normalize
 from agent_desk.core.roles import sees_full_numbers
-from agent_desk.services.calls.screen_pop import CustomerMatch, PhoneView, PopResult, fill_history
-from agent_desk.services.customers.editing import (
-    CustomerError,
-    CustomerInput,
-    create_customer,
-    log_access,
-    search_customers,
-    update_customer,
-)
+from agent_desk.services.customers.records import CustomerMatch, CustomerRecord, PhoneView, fill_history
+from agent_desk.store.models import Customer, CustomerAccess, CustomerPhone, Order
 
-# Column widths of the customers, customer_phones and addresses tables: PostgreSQL refuses longer
-# text with a DataError, SQLite would store it; both should say which field is too long instead.
-NAME_MAX, LABEL_MAX, NOTES_MAX = 100, 20, 4000
-ADDRESS_MAX = {"province": 40, "city": 40, "district": 40, "detail": 200, "postcode": 10}
+_ORDER_NO = re.compile(r"^(SO\d{6,}|AD\d{8,})$", re.IGNORECASE)
+ACCESS_CONTEXTS = ("pop", "search", "order", "edit")
 
 
-def may_edit(role: str) -> bool:
-    """Editing phones needs seeing them: a masked number typed back would corrupt the record."""
-    return sees_full_numbers(role)
+def _matches(session: Session, ids: list[int], region: str) -> list[CustomerMatch]:
+    if not ids:
+        return []
+    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+    phones: dict[int, list[PhoneView]] = {}
+    for p in session.scalars(
+        select(CustomerPhone)
+        .where(CustomerPhone.customer_id.in_(ids))
+        .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id)
+    ):
+        phones.setdefault(p.customer_id, []).append(PhoneView(p.e164, display_number(p.e164, region), p.label))
+    return [
+        CustomerMatch(c.id, c.name, c.vip, c.blacklisted, phones.get(c.id, []))
+        for c in (customers[i] for i in ids if i in customers)
+    ]
 
 
-def takes_orders(role: str) -> bool:
-    return OrderAction.SUBMIT in ROLE_ACTIONS[Role(role)]
+def search_customers(session: Session, query: str, *, region: str = "CN", limit: int = 50) -> list[CustomerMatch]:
+    """A phone number in any spelling, an order or waybill number, or the start of a name."""
+    text = query.strip()[:100]
+    if not text:
+        return []
+    if _ORDER_NO.match(text):
+        column = Order.waybill_no if text.upper().startswith("AD") else Order.order_no
+        ids = list(session.scalars(select(Order.customer_id).where(column == text.upper()).limit(limit)))
+        return _matches(session, ids, region)
+    e164 = try_normalize(text, region) if sum(ch.isdigit() for ch in text) >= 5 else None
+    if e164:
+        ids = list(
+            session.scalars(select(CustomerPhone.customer_id).where(CustomerPhone.e164 == e164).distinct().limit(limit))
+        )
+        return _matches(session, sorted(ids), region)
+    # A range on the indexed column: a prefix search that SQLite and PostgreSQL both serve from the index.
+    ids = list(
+        session.scalars(
+            select(Customer.id)
+            .where(Customer.name >= text, Customer.name < text + "\U0010ffff")
+            .order_by(Customer.name, Customer.id)
+            .limit(limit)
+        )
+    )
+    return _matches(session, ids, region)
 
 
 def _masked(phone: PhoneView, region: str) -> PhoneView:
@@ -62,8 +88,9 @@ def find_customers(session: Session, query: str, *, role: str, region: str = "CN
     return [replace(m, phones=_phones_for(role, m.phones, region)) for m in matches]
 
 
-def _record(session: Session, customer_id: int, role: str, region: str) -> PopResult | None:
-    result = fill_history(session, PopResult(ani="", dnis=""), customer_id, region)
+def record_for_role(session: Session, customer_id: int, role: str, region: str) -> CustomerRecord | None:
+    """The record with phones as this role may see them; None if the customer no longer exists."""
+    result = fill_history(session, CustomerRecord(), customer_id, region)
     if result.card is None:
         return None
     if not sees_full_numbers(role):
@@ -73,46 +100,18 @@ def _record(session: Session, customer_id: int, role: str, region: str) -> PopRe
 
 def open_customer(
     session: Session, customer_id: int, *, user_id: int, role: str, region: str = "CN", context: str = "search"
-) -> PopResult | None:
+) -> CustomerRecord | None:
     """The card and histories of one customer, and a row in the access log; None if it no longer exists.
 
     The caller commits: the log row and the read belong to one unit of work.
     """
-    result = _record(session, customer_id, role, region)
+    result = record_for_role(session, customer_id, role, region)
     if result is not None:
         log_access(session, user_id=user_id, customer_id=customer_id, context=context)
     return result
 
 
-def _check_lengths(data: CustomerInput) -> None:
-    if len(data.name.strip()) > NAME_MAX:
-        raise CustomerError(f"the name is longer than {NAME_MAX} characters")
-    if len(data.notes) > NOTES_MAX:
-        raise CustomerError(f"the notes are longer than {NOTES_MAX} characters")
-    for _number, label in data.phones:
-        if len(label) > LABEL_MAX:
-            raise CustomerError(f"the phone label {label[:LABEL_MAX]!r}… is longer than {LABEL_MAX} characters")
-    for address in data.addresses:
-        for field, limit in ADDRESS_MAX.items():
-            if len(getattr(address, field).strip()) > limit:
-                raise CustomerError(f"the address {field} is longer than {limit} characters")
-
-
-def save_customer(
-    session: Session, customer_id: int | None, data: CustomerInput, *, user_id: int, role: str, region: str = "CN"
-) -> PopResult:
-    """Create (``customer_id`` None) or replace a customer, log the edit, and return the saved record.
-
-    Raises CustomerError with a message for the user; nothing is written then. The caller commits.
-    """
-    if not may_edit(role):
-        raise CustomerError(f"the {role} role may not edit customers")
-    _check_lengths(data)
-    if customer_id is None:
-        customer_id = create_customer(session, data, region=region)
-    else:
-        update_customer(session, customer_id, data, region=region)
-    log_access(session, user_id=user_id, customer_id=customer_id, context="edit")
-    result = _record(session, customer_id, role, region)
-    assert result is not None  # just written in this transaction
-    return result
+def log_access(session: Session, *, user_id: int, customer_id: int, context: str) -> None:
+    if context not in ACCESS_CONTEXTS:
+        raise ValueError(f"unknown access context {context!r}")
+    session.add(CustomerAccess(user_id=user_id, customer_id=customer_id, context=context))

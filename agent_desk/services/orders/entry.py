@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from agent_desk.core.orders import ROLE_ACTIONS, OrderAction, OrderState, Role, RoleNotAllowed
 from agent_desk.services.access.auth import CurrentUser
-from agent_desk.services.calls.screen_pop import OrderSummary
+from agent_desk.services.customers.records import OrderSummary
 from agent_desk.services.orders.audit_trail import append_event
 from agent_desk.services.orders.checks import CleanInput, canonical_uuid, clean_input, view_of
 from agent_desk.services.orders.queries import summaries

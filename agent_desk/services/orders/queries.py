@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from agent_desk.core.orders import OrderState
 from agent_desk.core.phone import InvalidPhoneNumber, format_display, mask, try_normalize
 from agent_desk.services.access.auth import CurrentUser
-from agent_desk.services.calls.screen_pop import ORDER_SUMMARY_COLUMNS, OrderSummary, order_summaries
+from agent_desk.services.customers.records import ORDER_SUMMARY_COLUMNS, OrderSummary, order_summaries
 from agent_desk.services.orders.types import (
     ACTION_PAST,
     HistoryEntry,

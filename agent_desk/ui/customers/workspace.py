@@ -30,18 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desk.services.calls.screen_pop import CustomerCard, CustomerMatch, PopResult
-from agent_desk.services.customers.editing import AddressInput, CustomerError, CustomerInput
-from agent_desk.services.customers.search import (
+from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.customers.editing import (
     ADDRESS_MAX,
     LABEL_MAX,
     NAME_MAX,
-    find_customers,
+    AddressInput,
+    CustomerError,
+    CustomerInput,
     may_edit,
-    open_customer,
     save_customer,
     takes_orders,
 )
+from agent_desk.services.customers.records import CustomerCard, CustomerMatch
+from agent_desk.services.customers.search import find_customers, open_customer
 from agent_desk.store.db import transaction
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.customer_card import CARD_TAB, CustomerTabs

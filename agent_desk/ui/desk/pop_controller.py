@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_desk.core.protocol import CallEvent, EventType, HubFrame
 from agent_desk.services.calls import records as call_service
-from agent_desk.services.calls.screen_pop import PopResult, fill_history, screen_pop
-from agent_desk.services.customers.editing import CustomerError, CustomerInput, create_customer, log_access
+from agent_desk.services.calls.screen_pop import PopResult, screen_pop
+from agent_desk.services.customers.editing import CustomerError, CustomerInput, save_customer
+from agent_desk.services.customers.records import fill_history
+from agent_desk.services.customers.search import log_access
 from agent_desk.ui.context import DeskContext
 
 log = logging.getLogger(__name__)
@@ -183,11 +185,14 @@ class PopController(QObject):
         self.ctx.runner.run(load, done, lambda exc: self.error.emit(str(exc)))
 
     def create_customer(self, call: ActiveCall, data: CustomerInput) -> None:
-        factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
+        factory, region, user = self.ctx.database.factory, self.ctx.settings.phone_region, self.ctx.user
 
         def create() -> int:
+            # The same service as the Customers workspace: role check, length checks, edit log.
             with factory() as session, session.begin():
-                return create_customer(session, data, region=region)
+                record = save_customer(session, None, data, user_id=user.id, role=user.role, region=region)
+                assert record.card is not None  # written in this transaction
+                return record.card.id
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CustomerError):

@@ -8,7 +8,8 @@ from html import escape
 from PySide6.QtCore import QObject
 
 from agent_desk.core.money import format_yuan
-from agent_desk.services.calls.screen_pop import CallSummary, PopResult
+from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.customers.records import CallSummary
 from agent_desk.services.orders.review import OrderBeside
 from agent_desk.services.orders.types import HistoryEntry
 from agent_desk.ui import labels
