@@ -32,7 +32,8 @@ from agent_desk.services.orders.queries import queue_ids, queue_rows
 from agent_desk.store import migrate
 from agent_desk.store.bulk import BulkWriter
 from agent_desk.store.clock import utcnow
-from agent_desk.store.db import make_engine, session_factory, transaction
+from agent_desk.store.database import session_factory
+from agent_desk.store.db import make_engine, transaction
 from agent_desk.store.models import BusinessLine, Order, User
 
 BUDGET_MS = 200.0

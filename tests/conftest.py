@@ -138,7 +138,8 @@ def pg_template() -> Iterator[str]:
 
 def _reference_fill(url: str) -> None:
     from agent_desk.services.demo.data import seed_reference
-    from agent_desk.store.db import session_factory, transaction
+    from agent_desk.store.database import session_factory
+    from agent_desk.store.db import transaction
 
     engine = make_engine(url)
     with transaction(session_factory(engine)) as session:

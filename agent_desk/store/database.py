@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from agent_desk.store.db import describe, make_engine, session_factory
+from agent_desk.store.db import describe, make_engine
+from agent_desk.store.notify import ORDERS_CHANNEL, ChangeWatcher, OnChange, OnLink, announce_flushed_orders
+from agent_desk.store.notify_kb import KB_CHANNEL, announce_flushed_articles
 
 #: The newest migration. Checked against Alembic's head by the tests; spares every start the import
 #: of Alembic and its migration scripts (~0.3 s) when the schema is already there.
@@ -25,6 +27,15 @@ class SchemaOutOfDate(RuntimeError):
     pass
 
 
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    factory = sessionmaker(engine, expire_on_commit=False)
+    # Other desks learn of order and article changes at commit (PostgreSQL NOTIFY; SQLite polls):
+    # live queues refresh and knowledge indexes re-sync, without any writer having to remember.
+    event.listen(factory, "after_flush", announce_flushed_orders)
+    event.listen(factory, "after_flush", announce_flushed_articles)
+    return factory
+
+
 @dataclass
 class Database:
     url: str
@@ -34,6 +45,19 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def label(self) -> str:
+        """The URL as safe to show or log: never with its password."""
+        return describe(self.url)
+
+    def watch_orders(self, on_change: OnChange, on_link: OnLink | None = None) -> ChangeWatcher:
+        """A watcher (not yet started) of order changes made by any desk: live queues follow it."""
+        return ChangeWatcher(self.engine, ORDERS_CHANNEL, on_change=on_change, on_link=on_link)
+
+    def watch_articles(self, on_change: OnChange, on_link: OnLink | None = None) -> ChangeWatcher:
+        """A watcher (not yet started) of knowledge articles changed by any desk: the index re-syncs."""
+        return ChangeWatcher(self.engine, KB_CHANNEL, on_change=on_change, on_link=on_link)
 
     def ping(self) -> None:
         """Raise if the database cannot be reached now (the status bar's periodic check)."""

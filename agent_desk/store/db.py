@@ -67,18 +67,6 @@ def make_engine(url: str, **kwargs: object) -> Engine:
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    from agent_desk.store.notify import announce_flushed_orders
-    from agent_desk.store.notify_kb import announce_flushed_articles
-
-    factory = sessionmaker(engine, expire_on_commit=False)
-    # Other desks learn of order and article changes at commit (PostgreSQL NOTIFY; SQLite polls):
-    # live queues refresh and knowledge indexes re-sync, without any writer having to remember.
-    event.listen(factory, "after_flush", announce_flushed_orders)
-    event.listen(factory, "after_flush", announce_flushed_articles)
-    return factory
-
-
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error."""

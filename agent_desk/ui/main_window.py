@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon,
 
 from agent_desk import __version__
 from agent_desk.core.roles import Workspace, workspaces_for
-from agent_desk.store.db import describe
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.messages import show_box
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
         show_box(
             self,
             self.tr("About AgentDesk"),
-            self.tr("AgentDesk {0}\nDatabase: {1}").format(__version__, describe(self.ctx.database.url)),
+            self.tr("AgentDesk {0}\nDatabase: {1}").format(__version__, self.ctx.database.label),
             QMessageBox.Icon.Information,
         )
 
@@ -128,19 +127,17 @@ class MainWindow(QMainWindow):
         kind = "SQLite" if self.ctx.database.dialect == "sqlite" else "PostgreSQL"
         if ok:
             self.db_label.setText(f'<span style="color:#2e7d32">●</span> {kind}')
-            self.db_label.setToolTip(describe(self.ctx.database.url))
+            self.db_label.setToolTip(self.ctx.database.label)
         else:
             self.db_label.setText('<span style="color:#c62828">●</span> ' + self.tr("{0} unreachable").format(kind))
             self.db_label.setToolTip(detail)
 
     def _check_database(self) -> None:
-        ping = self.ctx.database.ping
-
         def failed(exc: BaseException) -> None:
             self.set_db_state(False, str(exc))
             self.statusBar().showMessage(self.tr("The database cannot be reached; retrying. Your typing is kept."))
 
-        self.ctx.runner.run(ping, lambda _r: self.set_db_state(True, ""), failed)
+        self.ctx.ping(lambda _r: self.set_db_state(True, ""), failed)
 
     def bring_to_front(self) -> None:
         if self.isMinimized() and self.tray is not None:

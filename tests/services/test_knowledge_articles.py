@@ -101,7 +101,8 @@ def test_delete_and_archive_leave_the_index(ref_db: Database, search: KnowledgeS
 
 
 def test_edit_at_another_desk_reaches_this_desk_after_sync(ref_db: Database, search: KnowledgeSearch) -> None:
-    from agent_desk.store.db import make_engine, session_factory
+    from agent_desk.store.database import session_factory
+    from agent_desk.store.db import make_engine
 
     article_id = _create(ref_db)
     search.sync(ref_db.factory)

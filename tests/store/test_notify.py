@@ -108,7 +108,8 @@ def test_commit_in_another_process_reaches_the_watcher(db: Database, recorder: R
     script = (
         "import sys\n"
         "from sqlalchemy import text\n"
-        "from agent_desk.store.db import make_engine, session_factory, transaction\n"
+        "from agent_desk.store.database import session_factory\n"
+        "from agent_desk.store.db import make_engine, transaction\n"
         "from agent_desk.store.notify import notify_orders_changed\n"
         "engine = make_engine(sys.argv[1])\n"
         "with transaction(session_factory(engine)) as s:\n"

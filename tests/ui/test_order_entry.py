@@ -22,8 +22,7 @@ from agent_desk.services.orders import drafts as order_drafts
 from agent_desk.services.orders.entry import submit
 from agent_desk.services.orders.queries import order_for_client_uuid
 from agent_desk.services.orders.types import DraftLine
-from agent_desk.store.database import Database
-from agent_desk.store.db import session_factory
+from agent_desk.store.database import Database, session_factory
 from agent_desk.store.models import BusinessLine, Order, Product
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.messages import MessageBridge

@@ -14,8 +14,8 @@ from agent_desk.app import Desktop
 from agent_desk.services.access.auth import authenticate
 from agent_desk.services.demo.data import DemoSize, generate
 from agent_desk.services.orders.transitions import act
-from agent_desk.store.database import Database
-from agent_desk.store.db import make_engine, session_factory
+from agent_desk.store.database import Database, session_factory
+from agent_desk.store.db import make_engine
 from agent_desk.store.models import Order
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.messages import bridge

@@ -154,7 +154,7 @@ def generate(
     engine: Engine, size: DemoSize, *, seed: int | None = None, progress: Progress | None = None
 ) -> DemoReport:
     """Seed reference data, then add ``size`` worth of customers, orders and calls."""
-    from agent_desk.store.db import session_factory
+    from agent_desk.store.database import session_factory
 
     factory = session_factory(engine)
     with factory() as session, session.begin():

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from agent_desk.core.money import format_yuan
 from agent_desk.services.orders.review import QueueQuery, business_lines, load_queue_ids, load_queue_rows
-from agent_desk.store.notify import ChangeWatcher
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.lazy_table import Column, LazyTableModel, prepare_table_view
 from agent_desk.ui.live_queue import LiveQueue, OnChange, OnLink, Watcher
@@ -237,7 +236,7 @@ class QueuePane(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def _watcher(self, on_change: OnChange, on_link: OnLink) -> Watcher:
-        return ChangeWatcher(self.ctx.database.engine, on_change=on_change, on_link=on_link)
+        return self.ctx.database.watch_orders(on_change, on_link)
 
     def _load_ids(self) -> list[int]:
         query = self._query  # one immutable snapshot, read once on the worker
