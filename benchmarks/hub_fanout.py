@@ -196,7 +196,7 @@ def main() -> int:
     )
 
     hub = subprocess.Popen(
-        [sys.executable, "-m", "agent_desk.telephony.cli", "hub", "--listen", "127.0.0.1:0",
+        [sys.executable, "-m", "agent_desk.cli", "hub", "--listen", "127.0.0.1:0",
          "--tokens", str(tokens_path), "--source", "simulator",
          "--load", str(args.rate / EVENTS_PER_CALL), "--agents", ",".join(agents)],
         stderr=subprocess.PIPE, text=True, cwd=ROOT,

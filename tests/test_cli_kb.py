@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from agent_desk.cli import CliError
-from agent_desk.cli_kb import register
+from agent_desk.cli.kb import register
 from agent_desk.services.knowledge.folder_import import DEMO_DIR
 from agent_desk.store.database import Database
 

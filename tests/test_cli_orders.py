@@ -13,7 +13,7 @@ from sqlalchemy import text
 from PySide6.QtWidgets import QApplication
 
 from agent_desk.cli import CliError
-from agent_desk.cli_orders import register
+from agent_desk.cli.orders import register
 from agent_desk.services.customers.editing import AddressInput, CustomerInput, create_customer
 from agent_desk.store.database import Database
 from agent_desk.store.db import transaction

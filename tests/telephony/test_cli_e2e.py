@@ -15,7 +15,7 @@ from agent_desk.core.protocol import encode_hello
 
 from .fake_ami import DATA, FakeAmi
 
-CLI = [sys.executable, "-m", "agent_desk.telephony.cli", "hub"]
+CLI = [sys.executable, "-m", "agent_desk.cli", "hub"]
 
 
 def token_file(tmp_path: Path) -> Path:

@@ -17,7 +17,7 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agent_desk.cli import CliError, _add_url, _open
+from agent_desk.cli.common import CliError, add_url, open_db
 
 if TYPE_CHECKING:
     from agent_desk.services.access.auth import CurrentUser
@@ -73,7 +73,7 @@ def cmd_kb_import(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
         raise CliError(f"{folder} is not a folder")
-    db = _open(args)
+    db = open_db(args)
     try:
         try:
             report = import_folder(db.factory, _author(db, args.author), folder, _bars(args.quiet))
@@ -106,7 +106,7 @@ def cmd_kb_export(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} exists and is not a folder")
     statuses = ("draft", "proposed", "published", "archived") if args.all else ("published",)
-    db = _open(args)
+    db = open_db(args)
     try:
         try:
             report = export_folder(db.factory, folder, _bars(args.quiet), statuses=statuses)
@@ -135,7 +135,7 @@ def _synced(db: Database) -> KnowledgeSearch:
 def cmd_kb_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
-    db = _open(args)
+    db = open_db(args)
     try:
         search = _synced(db)
     finally:
@@ -169,7 +169,7 @@ def cmd_kb_search(args: argparse.Namespace) -> int:
 def cmd_kb_reindex(args: argparse.Namespace) -> int:
     from agent_desk.services.knowledge.search import KnowledgeSearch
 
-    db = _open(args)
+    db = open_db(args)
     try:
         with KnowledgeSearch.open_for_desk(db.url) as search:
             report = search.rebuild(db.factory)
@@ -188,21 +188,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "import",
         help="import a folder of Markdown articles with front matter (same title: updated); lists skipped files",
     )
-    _add_url(imp)
+    add_url(imp)
     imp.add_argument("folder", type=Path, metavar="DIR")
     imp.add_argument("--author", metavar="USERNAME", help="supervisor or admin recorded as the author")
     imp.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     imp.set_defaults(func=cmd_kb_import)
 
     exp = kb.add_parser("export", help="write the published articles (and their pictures) as Markdown files")
-    _add_url(exp)
+    add_url(exp)
     exp.add_argument("folder", type=Path, metavar="DIR")
     exp.add_argument("--all", action="store_true", help="also drafts, proposals and archived articles")
     exp.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     exp.set_defaults(func=cmd_kb_export)
 
     find = kb.add_parser("search", help="search the knowledge base as the desk does (Chinese and English)")
-    _add_url(find)
+    add_url(find)
     find.add_argument("query", metavar="QUERY")
     find.add_argument("--json", action="store_true", help="a JSON list of hits, best first")
     find.add_argument("--category", help="category path, sub-categories included (e.g. 退换货)")
@@ -212,5 +212,5 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     find.set_defaults(func=cmd_kb_search)
 
     rex = kb.add_parser("reindex", help="rebuild this machine's knowledge index from the database")
-    _add_url(rex)
+    add_url(rex)
     rex.set_defaults(func=cmd_kb_reindex)

@@ -1,11 +1,14 @@
-"""``agent-desk hub``: run the call-event hub with a simulator or Asterisk AMI source."""
+"""``agent-desk hub``: run the call-event hub with a simulator or Asterisk AMI source.
+
+The hub's composition root: telephony/ knows only a TokenAuthority and observers; here they are
+made from the database (tokens, the call recorder) and the settings.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import contextlib
-import json
 import logging
 import os
 import signal
@@ -15,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from agent_desk.log_format import JsonLogFormatter
 from agent_desk.telephony.hub import Hub, HubLimits
 from agent_desk.telephony.sources.base import Source, SourceUnavailable
 from agent_desk.telephony.tokens import FileTokens, TokenAuthority, TokenFileError
@@ -23,26 +27,6 @@ DEFAULT_LISTEN = "127.0.0.1:8765"
 KEYRING_SERVICE, KEYRING_AMI_NAME = "agent-desk", "ami-secret"
 EXIT_USAGE, EXIT_SOURCE = 2, 3
 _DEFAULTS = HubLimits()
-
-_STANDARD_ATTRS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
-
-
-class JsonLogFormatter(logging.Formatter):
-    """One JSON object per line, extras included, so logs can be parsed and searched."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        obj: dict[str, Any] = {
-            "ts": round(record.created, 3),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        for key, value in vars(record).items():
-            if key not in _STANDARD_ATTRS and not key.startswith("_"):
-                obj[key] = value if isinstance(value, str | int | float | bool | None) else str(value)
-        if record.exc_info:
-            obj["exc"] = self.formatException(record.exc_info)
-        return json.dumps(obj, ensure_ascii=False)
 
 
 class HubCliError(Exception):
@@ -110,7 +94,7 @@ def register(subparsers: Any) -> None:
     lim.add_argument("--buffer", type=int, default=_DEFAULTS.buffer, help="replay buffer (frames)")
     lim.add_argument("--heartbeat", type=float, default=_DEFAULTS.heartbeat, metavar="SECONDS")
     p.add_argument("--log-format", choices=("json", "text"), default="json")
-    p.set_defaults(func=run_hub)
+    p.set_defaults(func=run_hub, owns_logging=True)
 
 
 def ami_secret() -> str:
@@ -259,15 +243,3 @@ def run_hub(args: argparse.Namespace) -> int:
             "hub interrupted", extra={"uptime": round(time.monotonic() - started, 1)}
         )
         return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="agent-desk")
-    sub = parser.add_subparsers(dest="command", required=True)
-    register(sub)
-    args = parser.parse_args(argv)
-    return int(args.func(args))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

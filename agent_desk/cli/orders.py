@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agent_desk.cli import CliError, _add_url, _open
+from agent_desk.cli.common import CliError, add_url, open_db
 
 if TYPE_CHECKING:
     from agent_desk.core.waybill import Waybill
@@ -23,7 +23,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from agent_desk.services.orders.audit_trail import verify_all
     from agent_desk.store.db import describe
 
-    db = _open(args)
+    db = open_db(args)
     try:
         report = verify_all(db.factory)
     finally:
@@ -55,7 +55,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     for path in (pdf, zpl):
         if path is not None and not path.parent.is_dir():
             raise CliError(f"cannot write {path}: the folder {path.parent} does not exist")
-    db = _open(args)
+    db = open_db(args)
     try:
         # Numbers are committed only after the files are written: a failed print assigns nothing.
         with transaction(db.factory) as session:
@@ -93,14 +93,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     verify = audit.add_parser(
         "verify", help="check every order's hash chain; exit 1 and name the first broken link if tampered"
     )
-    _add_url(verify)
+    add_url(verify)
     verify.set_defaults(func=cmd_audit_verify)
 
     labels = sub.add_parser(
         "labels",
         help="print courier labels for approved orders (assigns missing waybill numbers; changes no order state)",
     )
-    _add_url(labels)
+    add_url(labels)
     labels.add_argument(
         "--order", type=int, action="append", required=True, metavar="ID", help="order id (repeat for a batch)"
     )
