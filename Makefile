@@ -60,7 +60,7 @@ test: $(VENV)/.installed-test system-test
 	@if [ -z "$$AGENT_DESK_TEST_PG_URL" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then \
 	  export AGENT_DESK_TEST_PG_URL=postgresql://postgres@127.0.0.1:5432/test; \
 	  echo "PostgreSQL tests: $$AGENT_DESK_TEST_PG_URL"; fi; \
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && \
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test

@@ -20,7 +20,7 @@ from agent_desk.core.orders import OrderAction, OrderState, Role, TransitionErro
 from agent_desk.core.phone import display_number
 from agent_desk.core.waybill import Waybill
 from agent_desk.services.access.auth import CurrentUser
-from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.customers.records import CustomerRecord
 from agent_desk.services.orders.hands import past_hands
 from agent_desk.services.orders.transitions import bulk_act
 from agent_desk.services.orders.types import BulkResult, OrderDetail
@@ -55,7 +55,7 @@ def _squash(text: str) -> str:
     return _SPACES.sub("", text).casefold()
 
 
-def compare_with_record(order: OrderDetail, customer: PopResult | None) -> list[CheckItem]:
+def compare_with_record(order: OrderDetail, customer: CustomerRecord | None) -> list[CheckItem]:
     """Recipient name, phone and address of ``order`` against the customer's card."""
     card = customer.card if customer is not None else None
     if card is None:

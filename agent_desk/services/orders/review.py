@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from agent_desk.core.phone import InvalidPhoneNumber, display_number, mask
 from agent_desk.core.roles import sees_full_numbers
 from agent_desk.services.access.auth import CurrentUser
-from agent_desk.services.calls.screen_pop import PopResult
+from agent_desk.services.customers.records import CustomerRecord
 from agent_desk.services.customers.search import open_customer
 from agent_desk.services.orders.queries import get_order, queue_ids, queue_rows
 from agent_desk.services.orders.types import OrderDetail
@@ -42,7 +42,7 @@ class OrderBeside:
 
     order: OrderDetail
     recipient_phone_shown: str
-    customer: PopResult | None
+    customer: CustomerRecord | None
 
 
 def business_lines(session: Session) -> list[tuple[int, str]]:
