@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from agent_desk.cli.common import CliError, add_url, open_db, read_secret
+from agent_desk.core.orders import Role
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -63,7 +64,7 @@ def register(sub: Any) -> None:
     add = user.add_parser("add", help="create a user (password read from the terminal or stdin)")
     add_url(add)
     add.add_argument("username")
-    add.add_argument("--role", required=True, choices=["agent", "auditor", "logistics", "supervisor", "admin"])
+    add.add_argument("--role", required=True, choices=[role.value for role in Role])
     add.add_argument("--name", help="display name")
     add.add_argument("--telephony-id", help="the PBX's name for this agent, e.g. SIP/8001")
     add.add_argument("--extension")

@@ -188,6 +188,18 @@ def mask(e164: str, region: str = DEFAULT_REGION) -> str:
     return masked if at_home else f"+{number.country_code} {masked}"
 
 
+def mask_stored(stored: str, region: str = DEFAULT_REGION) -> str:
+    """:func:`mask` for whatever a record holds, never raising.
+
+    A value that does not parse (a draft's half-typed number, a record stored before validation
+    tightened) shows no more than its last four characters: never more than a masked list would.
+    """
+    try:
+        return mask(stored, region)
+    except InvalidPhoneNumber:
+        return "****" + stored[-4:] if len(stored) > 4 else "****"
+
+
 def _parse_valid(raw: str, region: str) -> PhoneNumber:
     if not isinstance(raw, str):
         raise InvalidPhoneNumber(repr(raw), "a phone number must be text")

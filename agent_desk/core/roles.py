@@ -1,4 +1,4 @@
-"""The one place that maps a role to the workspaces it sees (order actions live in core.orders)."""
+"""The one place that maps a role to what it sees and may do (order actions live in core.orders)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ _WORKSPACES: dict[Role, tuple[Workspace, ...]] = {
 _SEES_FULL_NUMBERS = {Role.AGENT, Role.LOGISTICS, Role.SUPERVISOR, Role.ADMIN}
 
 
+# Roles whose hub link receives every call on the floor, not only their own.
+_SUPERVISES_FLOOR = {Role.SUPERVISOR, Role.ADMIN}
+# Roles that edit and publish any knowledge article (the others propose).
+_EDITS_KNOWLEDGE = {Role.SUPERVISOR, Role.ADMIN}
+# Roles that may work a follow-up assigned to a colleague.
+_COVERS_FOLLOWUPS = {Role.SUPERVISOR}
+
+
 def workspaces_for(role: str) -> tuple[Workspace, ...]:
     return _WORKSPACES.get(Role(role), ())
 
@@ -44,3 +52,15 @@ def sees_full_numbers(role: str) -> bool:
 
 def takes_calls(role: str) -> bool:
     return Workspace.DESK in workspaces_for(role)
+
+
+def supervises_floor(role: str) -> bool:
+    return role in _SUPERVISES_FLOOR  # StrEnum members equal their values; an unknown role is simply not in
+
+
+def edits_any_article(role: str) -> bool:
+    return role in _EDITS_KNOWLEDGE  # StrEnum members equal their values; an unknown role is simply not in
+
+
+def covers_colleagues_followups(role: str) -> bool:
+    return role in _COVERS_FOLLOWUPS  # StrEnum members equal their values; an unknown role is simply not in

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from agent_desk.core.orders import OrderState, Role
 from agent_desk.store.clock import utcnow
 
 NAMING_CONVENTION = {
@@ -36,18 +37,9 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-ROLES = ("agent", "auditor", "logistics", "supervisor", "admin")
-ORDER_STATES = (
-    "draft",
-    "pending_review",
-    "returned",
-    "pending_logistics",
-    "label_printed",
-    "shipped",
-    "delivered",
-    "refused",
-    "cancelled",
-)
+# The values the CHECK constraints allow come from the core enums: one list, never restated.
+ROLES = tuple(role.value for role in Role)
+ORDER_STATES = tuple(state.value for state in OrderState)
 PAYMENT_METHODS = ("cod", "prepaid")
 ARTICLE_STATUSES = ("draft", "proposed", "published", "archived")
 FOLLOWUP_STATUSES = ("open", "done", "cancelled")

@@ -12,6 +12,7 @@ from agent_desk.core.phone import (
     format_display,
     is_withheld,
     mask,
+    mask_stored,
     normalize,
     try_normalize,
 )
@@ -300,3 +301,16 @@ def test_bare_country_code_safety_net() -> None:
     assert phonenumbers.format_number(fixed, phonenumbers.PhoneNumberFormat.E164) == MOBILE
     # Numbers written with '+' are taken as written.
     assert _fix_bare_country_code("+86 138 0013 8000", misread, "CN") is misread
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+8613800138000", "138****8000"),
+        ("1380013", "****0013"),  # a draft's half-typed number
+        ("+86123", "****6123"),  # stored before validation tightened
+        ("123", "****"),
+    ],
+)
+def test_a_stored_number_is_masked_even_when_it_no_longer_parses(stored: str, shown: str) -> None:
+    assert mask_stored(stored) == shown

@@ -12,10 +12,9 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from agent_desk.core.roles import supervises_floor
 from agent_desk.store.models import User
 from agent_desk.telephony.tokens import Principal
-
-SUPERVISING_ROLES = ("supervisor", "admin")
 
 
 def _digest(token: str) -> str:
@@ -50,7 +49,7 @@ class DatabaseTokens:
             ).first()
         if row is None:
             return None
-        supervisor = row.role in SUPERVISING_ROLES
+        supervisor = supervises_floor(row.role)
         agent = row.telephony_id or (f"user:{row.username}" if supervisor else None)
         if agent is None:
             return None

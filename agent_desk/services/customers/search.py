@@ -13,7 +13,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agent_desk.core.phone import InvalidPhoneNumber, display_number, mask, try_normalize
+from agent_desk.core.phone import display_number, mask_stored, try_normalize
 from agent_desk.core.roles import sees_full_numbers
 from agent_desk.services.customers.records import CustomerMatch, CustomerRecord, PhoneView, fill_history
 from agent_desk.store.models import Customer, CustomerAccess, CustomerPhone, Order
@@ -67,13 +67,8 @@ def search_customers(session: Session, query: str, *, region: str = "CN", limit:
 
 
 def _masked(phone: PhoneView, region: str) -> PhoneView:
-    try:
-        shown = mask(phone.e164, region)
-    except InvalidPhoneNumber:
-        # A record stored before validation tightened: never show more than the last four characters.
-        shown = "****" + phone.e164[-4:]
     # The masked copy carries no full number at all, so nothing downstream can leak it.
-    return PhoneView(e164="", display=shown, label=phone.label)
+    return PhoneView(e164="", display=mask_stored(phone.e164, region), label=phone.label)
 
 
 def _phones_for(role: str, phones: list[PhoneView], region: str) -> list[PhoneView]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from agent_desk.core.phone import InvalidPhoneNumber, format_display
+from agent_desk.core.roles import covers_colleagues_followups
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.store.clock import utcnow
 from agent_desk.store.db import transaction
@@ -16,7 +17,6 @@ from agent_desk.store.models import Customer, FollowUp, Order
 
 MAX_NOTES = 2000
 # Who may record a follow-up besides the agent it is assigned to: the shift lead covering absences.
-_COVERING_ROLES = ("supervisor",)
 
 
 class FollowUpError(ValueError):
@@ -82,7 +82,7 @@ def complete_followup(
             raise FollowUpError(f"Follow-up {followup_id} does not exist.")
         if followup.status != "open":
             raise FollowUpError(f"This follow-up was already {followup.status}; it cannot be recorded again.")
-        if followup.assigned_to not in (None, user.id) and user.role not in _COVERING_ROLES:
+        if followup.assigned_to not in (None, user.id) and not covers_colleagues_followups(user.role):
             raise FollowUpError("This follow-up is assigned to another agent.")
         followup.status = "done"
         followup.satisfaction = satisfaction

@@ -23,6 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from agent_desk.core.roles import edits_any_article
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import (
@@ -36,7 +37,6 @@ from agent_desk.store.models import (
 )
 
 __all__ = [
-    "EDITOR_ROLES",
     "INDEXED_STATUSES",
     "ArticleConflict",
     "ArticleInput",
@@ -59,7 +59,6 @@ __all__ = [
     "update_article",
 ]
 
-EDITOR_ROLES = frozenset({"supervisor", "admin"})
 # Archived articles leave the index; drafts and proposals stay in it for reviewers.
 INDEXED_STATUSES = ("draft", "proposed", "published")
 SEPARATOR = "/"
@@ -141,7 +140,7 @@ class CategoryNode:
 
 def may_edit_any(role: str) -> bool:
     """Supervisors and admins review, edit, publish, archive and delete any article."""
-    return role in EDITOR_ROLES
+    return edits_any_article(role)
 
 
 def require_editor(user: CurrentUser | None, what: str) -> None:

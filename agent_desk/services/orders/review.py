@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from agent_desk.core.phone import InvalidPhoneNumber, display_number, mask
+from agent_desk.core.phone import display_number, mask_stored
 from agent_desk.core.roles import sees_full_numbers
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.customers.records import CustomerRecord
@@ -65,10 +65,7 @@ def load_queue_rows(session: Session, ids: Sequence[int], role: str) -> list[dic
 def shown_phone(e164: str, role: str) -> str:
     if sees_full_numbers(role):
         return display_number(e164)
-    try:
-        return mask(e164)
-    except InvalidPhoneNumber:
-        return "****" + e164[-4:] if len(e164) > 4 else "****"
+    return mask_stored(e164)
 
 
 def order_beside_customer(factory: sessionmaker[Session], user: CurrentUser, order_id: int) -> OrderBeside:
