@@ -114,3 +114,16 @@ def test_secret_set_without_a_keyring_says_so(capsys, monkeypatch) -> None:  # t
     finally:
         keyring.set_keyring(previous)
     assert code == 2 and "keyring" in err and "s3cret" not in err
+
+
+def test_import_queue_log_reports_counts_and_bad_lines(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    url = f"sqlite:///{tmp_path / 'ql.sqlite3'}"
+    handmade = Path(__file__).parent / "data" / "queue_log" / "handmade-rare-events.queue_log"
+    assert main(["import", "queue-log", str(handmade), "--url", url, "-q"]) == 0
+    out = capsys.readouterr().out
+    assert ":29: skipped:" in out and "8 calls (3 answered, 1 abandoned, 2 without a final event)" in out
+    assert main(["import", "queue-log", str(handmade), "--url", url, "-q"]) == 0
+    assert "0 new events" in capsys.readouterr().out
+    assert main(["import", "queue-log", str(tmp_path / "missing"), "--url", url]) == 2

@@ -87,6 +87,10 @@ class BusinessLine(Base):
     advert_name: Mapped[str] = mapped_column(String(200), default="")
     call_script: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The PBX queue whose calls belong to this line (queue_log and AMI name queues, not numbers).
+    queue_name: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Seconds of after-call work before the agent is made ready again; None: the desk's default, 0: until saved.
+    acw_limit_seconds: Mapped[int | None] = mapped_column(Integer)
 
     numbers: Mapped[list[BusinessLineNumber]] = relationship(back_populates="business_line")
 
@@ -341,6 +345,15 @@ class Call(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     recording_url: Mapped[str] = mapped_column(String(500), default="")
     wrapped_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Facts derived from the contact-centre record (services.calls.contact_record); None until known.
+    queued_at: Mapped[datetime | None] = mapped_column(DateTime)
+    wait_seconds: Mapped[int | None] = mapped_column(Integer)
+    ring_seconds: Mapped[int | None] = mapped_column(Integer)
+    talk_seconds: Mapped[int | None] = mapped_column(Integer)
+    hold_seconds: Mapped[int | None] = mapped_column(Integer)
+    acw_seconds: Mapped[int | None] = mapped_column(Integer)
+    # answered, abandoned, timeout, empty, key, transferred; "" while the record has no final event.
+    outcome: Mapped[str] = mapped_column(String(20), default="")
 
 
 class FollowUp(Base):
@@ -432,3 +445,8 @@ class CustomerAccess(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     context: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# The contact-centre record's tables share this metadata; importing them here registers them
+# wherever the models are used (Alembic, the drift test, the services).
+from agent_desk.store import contact_record  # noqa: E402, F401
