@@ -18,6 +18,7 @@ class EventKind(StrEnum):
     ENTERED_QUEUE = "entered_queue"
     DIALLED_NUMBER = "dialled_number"  # the DNIS of a call already in the record
     RING_NO_ANSWER = "ring_no_answer"
+    RING_CANCELED = "ring_canceled"  # the caller hung up while this agent's phone rang
     ANSWERED = "answered"
     TRANSFERRED = "transferred"
     ABANDONED = "abandoned"

@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import Any, TypeGuard
 
 PROTOCOL_VERSION = 1
 
@@ -104,7 +104,7 @@ class CallEvent:
     blacklisted: bool = False
     recording_url: str = ""
     src: str = ""
-    reason: str = ""  # call.ended: EndReason; call.queued: why it went (back) to the queue
+    reason: str = ""  # call.ended: EndReason; call.queued: why it went (back) to the queue; agent.state: why paused
     ended_by: str = ""  # call.ended: "caller" or "agent" when the source knows
     target: str = ""  # call.transferred: where the call went
     state: str = ""  # agent.state: AgentState
@@ -130,6 +130,8 @@ def event_fields(event: CallEvent) -> dict[str, Any]:
             data.pop("target")
     elif event.type == EventType.AGENT_STATE:
         data = {"type": event.type, "agent": event.agent, "state": event.state, "src": event.src}
+        if event.reason:
+            data["reason"] = event.reason
     return data
 
 
@@ -173,7 +175,7 @@ def _load_object(text: str | bytes) -> dict[str, Any]:
     return obj
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -84,6 +84,11 @@ def _ring_no_answer(d: list[str], e: str) -> tuple[EventKind, dict[str, object]]
     return EventKind.RING_NO_ANSWER, {"ring": round(_int(d[0], "the ring time") / 1000)}
 
 
+def _ring_canceled(d: list[str], e: str) -> tuple[EventKind, dict[str, object]]:
+    d = _fields(d, 1, e)  # RINGCANCELED|ringtime in milliseconds (Asterisk 13.11+)
+    return EventKind.RING_CANCELED, {"ring": round(_int(d[0], "the ring time") / 1000)}
+
+
 def _transfer(d: list[str], e: str) -> tuple[EventKind, dict[str, object]]:
     # TRANSFER / BLINDTRANSFER|extension|context|holdtime|calltime|origposition;
     # ATTENDEDTRANSFER|method|…|holdtime|calltime|origposition: the last three are the same in all.
@@ -129,6 +134,7 @@ _READERS: dict[str, Callable[[list[str], str], tuple[EventKind, dict[str, object
     "EXITEMPTY": _left(EventKind.EXIT_EMPTY),
     "EXITWITHKEY": _left(EventKind.EXIT_KEY, offset=1),
     "RINGNOANSWER": _ring_no_answer,
+    "RINGCANCELED": _ring_canceled,
     "TRANSFER": _transfer,
     "BLINDTRANSFER": _transfer,
     "ATTENDEDTRANSFER": _transfer,

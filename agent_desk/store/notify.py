@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import logging
 import math
-import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
+from agent_desk.core.backoff import backoff_delays
 from agent_desk.store.db import normalize_url
 
 log = logging.getLogger(__name__)
@@ -138,14 +138,6 @@ class _Coalescer:
         return True, ids
 
 
-def _backoff(initial: float, maximum: float) -> Iterator[float]:
-    # Jittered, so that a room of desks does not reconnect in step after a server restart.
-    delay = initial
-    while True:
-        yield random.uniform(delay / 2, delay)
-        delay = min(maximum, delay * 2)
-
-
 class ChangeWatcher:
     """Watches one channel of changes on its own connection and thread.
 
@@ -239,7 +231,7 @@ class ChangeWatcher:
         import psycopg
         from psycopg import sql
 
-        delays = _backoff(*self._reconnect_delay)
+        delays = backoff_delays(*self._reconnect_delay)
         was_live = False
         while not self._stop.is_set():
             try:
@@ -262,7 +254,7 @@ class ChangeWatcher:
             try:
                 with conn:
                     conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
-                    delays = _backoff(*self._reconnect_delay)
+                    delays = backoff_delays(*self._reconnect_delay)
                     was_live = True
                     log.info("listening for %s changes", self.channel)
                     self._link(True)
@@ -294,7 +286,7 @@ class ChangeWatcher:
     # --- SQLite: poll data_version on a connection of our own -----------------------------------------
 
     def _run_sqlite(self) -> None:
-        delays = _backoff(*self._reconnect_delay)
+        delays = backoff_delays(*self._reconnect_delay)
         conn: sqlite3.Connection | None = None
         last = None
         try:
@@ -306,7 +298,7 @@ class ChangeWatcher:
                             f"{Path(self._target).as_uri()}?mode=rw", uri=True, timeout=5, isolation_level=None
                         )
                         last = conn.execute("PRAGMA data_version").fetchone()[0]
-                        delays = _backoff(*self._reconnect_delay)
+                        delays = backoff_delays(*self._reconnect_delay)
                         self._link(True)
                         self._offer(None)
                     else:

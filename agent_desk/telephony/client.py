@@ -23,6 +23,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
 
+from agent_desk.core.backoff import backoff_delays
 from agent_desk.core.protocol import (
     CALL_EVENT_TYPES,
     FATAL_CLOSE_CODES,
@@ -32,7 +33,6 @@ from agent_desk.core.protocol import (
     encode_hello,
     parse_hub_frame,
 )
-from agent_desk.telephony.backoff import backoff_delays
 
 log = logging.getLogger("agent_desk.telephony.client")
 
@@ -241,8 +241,9 @@ class HubClient:
                 self._position = (frame.epoch, 0)
             self._set_state(LinkState.CONNECTED)
             self._deliver(frame)
-            ok = isinstance(heartbeat, int | float) and not isinstance(heartbeat, bool)
-            return float(heartbeat) if ok and heartbeat > 0 else None
+            if isinstance(heartbeat, int | float) and not isinstance(heartbeat, bool) and heartbeat > 0:
+                return float(heartbeat)
+            return None
         if frame.sequenced:
             if same_epoch and position is not None and frame.seq <= position[1]:
                 return None  # already handled (replay overlap)

@@ -127,3 +127,35 @@ def test_milliseconds_epochs_and_crlf_lines_are_read() -> None:
     event = parse_line("1700000000123|c1|q|SIP/1|RINGNOANSWER|2500\r\n")
     assert event is not None and event.occurred_at == datetime(2023, 11, 14, 22, 13, 20, 123000)
     assert event.data == {"ring": 2} and event.agent == "SIP/1"
+
+
+# Real queue_log files recorded by others (tests/data/queue_log/README.md gives each one's origin,
+# licence and the counts below, made by fixture_tools.py's own reader, not by agent_desk's parser).
+REAL_FILES = {
+    # file: (calls, answered, abandoned, still without an outcome), bad line numbers
+    "derived-github-ramasamys-T_Report-db-patch14.queue_log": ((37, 25, 12, 0), "RINGING"),
+    "derived-github-36Nabaloum-MalariaPBX-baseAsterisk.queue_log": ((8, 2, 5, 0), None),
+    # 1546027663.761192 is answered and never ends in the excerpt: in the record it has no outcome yet
+    "github-xalakox-asterisk2slack-test-fixtures-queue_log.queue_log": ((2, 1, 0, 1), None),
+    "github-altanai-asteriskexamples-queues-README-excerpt.queue_log": ((2, 0, 1, 1), None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_FILES))
+def test_a_real_sites_queue_log_gives_the_counts_read_from_it_by_hand(ref_db: Database, name: str) -> None:
+    expected, site_event = REAL_FILES[name]
+    report = import_queue_log(ref_db.factory, DATA / name)
+    with ref_db.factory() as s:
+        counts = call_counts(s, report.calls)
+    assert (counts.calls, counts.answered, counts.abandoned, counts.unfinished) == expected
+    # What is reported is what a person would call unreadable: the site's own QueueLog() event and
+    # the row whose time the dump lost, not Asterisk's own rarer events.
+    reasons = [reason for _, reason in report.bad_lines]
+    assert all((site_event and site_event in r) or "time" in r for r in reasons), reasons
+    again = import_queue_log(ref_db.factory, DATA / name)
+    assert again.changed_nothing
+
+
+def test_a_ring_the_caller_cut_short_is_kept_with_its_ring_time() -> None:
+    event = parse_line("1596513100.245|1596513054.164|support|SIP/2001|RINGCANCELED|11193")
+    assert event is not None and event.kind == "ring_canceled" and event.data == {"ring": 11}

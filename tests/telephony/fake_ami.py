@@ -83,6 +83,10 @@ class FakeAmi:
                         if not self.hold_open:
                             writer.close()
                             return
+                    elif action == "QueuePause":
+                        # As Asterisk 16 does: the reply, then the member's new state as an event.
+                        writer.write(self._reply("Success", aid, "Interface paused successfully"))
+                        writer.write(self._member_pause(msg))
                     else:
                         writer.write(self._reply("Success", aid, "ok"))
                     await writer.drain()
@@ -90,6 +94,17 @@ class FakeAmi:
     @staticmethod
     def _reply(status: str, aid: str, message: str) -> bytes:
         return f"Response: {status}\r\nActionID: {aid}\r\nMessage: {message}\r\n\r\n".encode()
+
+    @staticmethod
+    def _member_pause(action: dict[str, str]) -> bytes:
+        paused = "1" if action.get("Paused") == "true" else "0"
+        interface = action.get("Interface", "")
+        fields = {
+            "Queue": "support", "MemberName": interface, "Interface": interface, "StateInterface": interface,
+            "Membership": "static", "Penalty": "0", "CallsTaken": "0", "LastCall": "0", "InCall": "0",
+            "Status": "1", "Paused": paused, "PausedReason": action.get("Reason", "") if paused == "1" else "",
+        }  # fmt: skip
+        return ("Event: QueueMemberPause\r\n" + "".join(f"{k}: {v}\r\n" for k, v in fields.items()) + "\r\n").encode()
 
     @staticmethod
     def _listing(aid: str, channels: list[dict[str, str]]) -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from agent_desk.core.protocol import encode_hello
+from agent_desk.core.protocol import encode_command, encode_hello
 
 from .fake_ami import DATA, FakeAmi
 
@@ -156,6 +156,54 @@ def test_wrong_ami_secret_is_reported_at_start(tmp_path: Path) -> None:
         _, err = await asyncio.wait_for(proc.communicate(), 20)
         assert proc.returncode == 3
         assert "refused user 'agentdesk': Authentication failed" in err.decode()
+        await ami.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_a_desk_going_not_ready_pauses_its_interface_on_the_pbx_with_the_reason(tmp_path: Path) -> None:
+    """The PBX must stop offering calls to an agent on a break: QueuePause for the agent's own interface."""
+
+    async def scenario() -> None:
+        ami = FakeAmi([([], b"")])
+        ami_port = await ami.start()
+        proc, port = await start_hub(
+            "--source", "ami", "--ami", f"127.0.0.1:{ami_port}", "--ami-user", "agentdesk",
+            "--tokens", str(token_file(tmp_path)),
+        )  # fmt: skip
+
+        async def reply_and_state(ws, command: str) -> tuple[dict, dict | None]:  # type: ignore[no-untyped-def]
+            """The command's result and the agent.state the PBX sent back, in whichever order they came."""
+            await ws.send(command)
+            result, state = None, None
+            while result is None or (result["ok"] and state is None):
+                frame = json.loads(await asyncio.wait_for(ws.recv(), 10))
+                if frame["type"] == "command.result":
+                    result = frame
+                elif frame["type"] == "agent.state":
+                    state = frame
+            return result, state
+
+        async with connect(f"ws://127.0.0.1:{port}") as ws:
+            await ws.send(encode_hello("tok-777", "SIP/777"))
+            result, back = await reply_and_state(
+                ws, encode_command("agent.state", id="1", state="paused", reason="lunch")
+            )
+            assert result["ok"] is True and back is not None  # the PBX's QueueMemberPause, as the desk sees it
+            assert (back["agent"], back["state"], back["reason"]) == ("SIP/777", "paused", "lunch")
+            result, back = await reply_and_state(ws, encode_command("agent.state", id="2", state="available"))
+            assert result["ok"] is True and back is not None
+            assert (back["state"], back.get("reason", "")) == ("available", "")
+            bad = encode_command("agent.state", id="3", state="paused", reason="x\r\nAction: Logoff")
+            refused, _ = await reply_and_state(ws, bad)
+            assert refused["ok"] is False and "reason" in refused["error"]
+        pauses = [a for a in ami.actions if a["Action"] == "QueuePause"]
+        assert [(a["Interface"], a["Paused"], a.get("Reason")) for a in pauses] == [
+            ("SIP/777", "true", "lunch"),
+            ("SIP/777", "false", None),
+        ]  # the header injection never reached the PBX
+        assert not [a for a in ami.actions if a["Action"] == "Logoff"]
+        assert await stop_hub(proc) == 0
         await ami.stop()
 
     asyncio.run(asyncio.wait_for(scenario(), 60))

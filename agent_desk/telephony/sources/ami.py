@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agent_desk.core.backoff import backoff_delays
 from agent_desk.core.protocol import AgentState, Command
-from agent_desk.telephony.backoff import backoff_delays
 from agent_desk.telephony.sources.ami_mapping import (
     AmiCallTracker,
     AmiFramer,
@@ -26,6 +26,9 @@ from agent_desk.telephony.tokens import Principal
 log = logging.getLogger("agent_desk.telephony.ami")
 
 _DIALLABLE = re.compile(r"^\+?[0-9*#]{1,32}$")
+
+
+REASON_MAX = 80  # what a queue_log line and a wallboard can show
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,9 @@ class _Session:
         for future in self.pending.values():
             if not future.done():
                 future.set_exception(ConnectionError("AMI connection lost"))
+                # Marked as seen: the listings sent at login are not awaited, and asyncio would log
+                # each unread one as an error at shutdown. Whoever awaits one still gets the error.
+                future.exception()
         self.pending.clear()
         self.writer.close()
 
@@ -231,12 +237,13 @@ class AmiSource:
             state = args.get("state")
             if state not in (AgentState.PAUSED, AgentState.AVAILABLE):
                 raise CommandError("the PBX can set an agent paused or available only")
-            await self._action(
-                "QueuePause",
-                {
-                    "Interface": principal.agent_id,
-                    "Paused": "true" if state == AgentState.PAUSED else "false",
-                },
-            )
-            return {"state": state}
+            reason = args.get("reason", "")
+            if not isinstance(reason, str) or len(reason) > REASON_MAX or not reason.isprintable():
+                raise CommandError(f"a pause reason is a short line of text (at most {REASON_MAX} characters)")
+            fields = {"Interface": principal.agent_id, "Paused": "true" if state == AgentState.PAUSED else "false"}
+            if reason:
+                # The PBX writes it into queue_log's PAUSE/UNPAUSE line and its QueueMemberPause event.
+                fields["Reason"] = reason
+            await self._action("QueuePause", fields)
+            return {"state": state, "reason": reason}
         raise CommandError(f"the AMI source does not support {command.op!r}")

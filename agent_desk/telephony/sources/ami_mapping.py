@@ -128,7 +128,7 @@ class AmiCallTracker:
     def __init__(self) -> None:
         self._origins: dict[str, _Origin] = {}
         self._calls: dict[str, _Call] = {}
-        self._agent_states: dict[str, str] = {}
+        self._agent_states: dict[str, tuple[str, str]] = {}  # agent: (state, pause reason)
         self._members: set[str] = set()
         self._count = 0
         self._listing: list[AmiMessage] | None = None
@@ -310,19 +310,20 @@ class AmiCallTracker:
 
     # ------------------------------------------------------------ agents
 
-    def _agent_state(self, agent: str, state: str, msg: AmiMessage) -> list[CallEvent]:
-        if not agent or self._agent_states.get(agent) == state:
+    def _agent_state(self, agent: str, state: str, msg: AmiMessage, reason: str = "") -> list[CallEvent]:
+        if not agent or self._agent_states.get(agent) == (state, reason):
             return []
-        self._agent_states[agent] = state
-        return [CallEvent(EventType.AGENT_STATE, agent=agent, state=state, src=self._src(msg))]
+        self._agent_states[agent] = (state, reason)
+        return [CallEvent(EventType.AGENT_STATE, agent=agent, state=state, reason=reason, src=self._src(msg))]
 
     def _member_state(self, msg: AmiMessage) -> list[CallEvent]:
         agent = _member(msg)
         self._members.add(agent)
         if msg.get("Paused") == "1":
-            state = AgentState.PAUSED
-        else:
-            state = _MEMBER_STATUS.get(msg.get("Status", ""), AgentState.UNKNOWN)
+            # Asterisk 13+ names it PausedReason; QueuePause's own event said Reason before that.
+            reason = _text(msg.get("PausedReason") or msg.get("Reason"))
+            return self._agent_state(agent, AgentState.PAUSED, msg, reason)
+        state = _MEMBER_STATUS.get(msg.get("Status", ""), AgentState.UNKNOWN)
         return self._agent_state(agent, state, msg)
 
     _on_QueueMemberStatus = _member_state
@@ -355,11 +356,11 @@ class AmiCallTracker:
         """Make the calls in progress match what the PBX lists after a reconnect."""
         events: list[CallEvent] = []
         listed = {_text(c.get("Uniqueid")) for c in listing}
-        for call in list(self._calls.values()):
+        for gone in list(self._calls.values()):
             # A call touched since the listing was asked for is newer than the listing.
-            if call.caller_uniqueid not in listed and call.touched <= self._listing_mark:
-                reason = EndReason.COMPLETED if call.was_answered else EndReason.ABANDONED
-                events += self._end(call, msg, reason)
+            if gone.caller_uniqueid not in listed and gone.touched <= self._listing_mark:
+                reason = EndReason.COMPLETED if gone.was_answered else EndReason.ABANDONED
+                events += self._end(gone, msg, reason)
         groups: dict[str, list[AmiMessage]] = {}
         for chan in listing:
             groups.setdefault(_linkedid(chan), []).append(chan)

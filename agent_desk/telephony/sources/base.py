@@ -8,7 +8,8 @@ from typing import Any, Protocol
 from agent_desk.core.protocol import CallEvent, Command
 from agent_desk.telephony.tokens import Principal
 
-Publish = Callable[[CallEvent], None]
+# What publish returns (the hub gives the seq it stamped) is of no use to a source.
+Publish = Callable[[CallEvent], object]
 
 
 class SourceUnavailable(Exception):

@@ -335,7 +335,7 @@ class SimulatorSource:
         args = command.args
         if command.op == "agent.state":
             state = args.get("state")
-            if state not in AgentState.__members__.values():
+            if not isinstance(state, str) or state not in AgentState.__members__.values():
                 raise CommandError(f"unknown agent state {state!r}")
             self._emit(CallEvent(EventType.AGENT_STATE, agent=principal.agent_id, state=state, src="desk"))
             return {"state": state}

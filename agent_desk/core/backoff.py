@@ -1,4 +1,4 @@
-"""Reconnect delays shared by the desk client and the AMI source."""
+"""Reconnect delays: the one backoff of the desk client, the AMI source and the database change watchers."""
 
 from __future__ import annotations
 
