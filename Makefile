@@ -14,7 +14,7 @@ APT_TEST := zbar-tools poppler-utils fonts-noto-cjk libegl1 libgl1 libfontconfig
 help:
 	@echo "make demo   - install, create the embedded demo database, start simulated calls, open AgentDesk"
 	@echo "make test   - install with test extras and run the whole suite offscreen"
-	@echo "make lint   - ruff check and format check"
+	@echo "make lint   - ruff, the import contracts and mypy"
 	@echo "make bench  - run the benchmarks (long)"
 
 $(VENV)/.python-ok:
@@ -60,11 +60,12 @@ test: $(VENV)/.installed-test system-test
 	@if [ -z "$$AGENT_DESK_TEST_PG_URL" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then \
 	  export AGENT_DESK_TEST_PG_URL=postgresql://postgres@127.0.0.1:5432/test; \
 	  echo "PostgreSQL tests: $$AGENT_DESK_TEST_PG_URL"; fi; \
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache && \
+	$(MAKE) --no-print-directory lint && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# ruff, the import contracts of docs/architecture.md, and mypy (0 errors; strict on core/ and services/)
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache && $(BIN)/mypy
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -66,10 +68,13 @@ class Settings:
 
 def _coerce(name: str, raw: object, to: type) -> object:
     if to is int:
-        try:
-            return int(raw)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            raise ConfigError(f"setting {name!r} must be a whole number, not {raw!r}") from None
+        # of what TOML and flags can give, only text and numbers may become a whole number
+        if isinstance(raw, str | int | float):
+            try:
+                return int(raw)
+            except ValueError:
+                pass
+        raise ConfigError(f"setting {name!r} must be a whole number, not {raw!r}")
     if not isinstance(raw, str):
         raise ConfigError(f"setting {name!r} must be text, not {raw!r}")
     return raw
@@ -81,13 +86,14 @@ def _types() -> dict[str, type]:
 
 def load_settings(
     path: Path | None = None,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
     overrides: dict[str, object | None] | None = None,
 ) -> Settings:
     """Build the settings from file, environment and explicit overrides (``None`` values ignored)."""
-    env = os.environ if env is None else env
+    environment = os.environ if env is None else env
     types = _types()
-    values: dict[str, object] = {}
+    # each value is coerced to its field's type by _coerce, which mypy cannot follow
+    values: dict[str, Any] = {}
     path = path or config_file()
     if path.exists():
         try:
@@ -100,13 +106,13 @@ def load_settings(
                 raise ConfigError(f"{path}: unknown setting {key!r}")
             values[key] = _coerce(key, value, types[key])
     for key, to in types.items():
-        env_value = env.get(ENV_PREFIX + key.upper())
+        env_value = environment.get(ENV_PREFIX + key.upper())
         if env_value:
             values[key] = _coerce(key, env_value, to)
     for key, value in (overrides or {}).items():
         if value is not None:
             values[key] = _coerce(key, value, types[key])
-    return replace(Settings(), **values)  # type: ignore[arg-type]
+    return replace(Settings(), **values)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from agent_desk.config import Settings
@@ -49,7 +49,7 @@ def read_secret(prompt: str) -> str:
 def progress_bar() -> Callable[[str, int, int], None]:
     from tqdm import tqdm
 
-    bars: dict[str, tqdm] = {}
+    bars: dict[str, tqdm[Any]] = {}
 
     def update(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agent_desk.cli.common import CliError, add_url, open_db, settings_for
 
+if TYPE_CHECKING:
+    from agent_desk.services.calls.screen_pop import PopResult
 
-def pop_json(result: Any) -> dict[str, Any]:
+
+def pop_json(result: PopResult) -> dict[str, Any]:
     """The documented shape for integrators: ``matches``, ``business_line``, ``recent_orders``, ``recent_calls``…"""
     data = result.to_json()
     data["matches"] = [

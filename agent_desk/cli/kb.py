@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agent_desk.cli.common import CliError, add_url, open_db
 
@@ -37,7 +37,7 @@ def _bars(quiet: bool) -> Callable[[str, int, int], None] | None:
         return None
     from tqdm import tqdm
 
-    bars: dict[str, tqdm] = {}
+    bars: dict[str, tqdm[Any]] = {}
     labels = {"read": "reading", "save": "saving", "write": "writing"}
 
     def update(stage: str, done: int, total: int) -> None:

@@ -11,8 +11,8 @@ A file looks like::
     正文（Markdown）……
 
 Pure text in, text out: reading and writing files is the caller's business.
-Broken files raise :class:`FrontMatterError` with a message an importer can
-show as the reason a file was skipped.
+Broken files raise :class:`FrontMatterError` with a code (and an English
+message) an importer can show as the reason a file was skipped.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
+
+from agent_desk.core.errors import CodedError
 
 __all__ = [
     "KNOWN_KEYS",
@@ -42,8 +44,38 @@ _MAX_TITLE = 200
 _MAX_TAG = 50
 
 
-class FrontMatterError(ValueError):
-    """A Markdown file whose front matter cannot be used, with the reason."""
+class FrontMatterError(CodedError, ValueError):
+    """A Markdown file whose front matter cannot be used; ``code`` and ``params`` say why.
+
+    ``key`` parameters are front matter keys ("title", "tags"): the file's own words, never translated.
+    """
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "front_matter.missing": "no front matter: the file must start with a line '---'",
+        "front_matter.not_closed": "front matter is not closed: no second line '---'",
+        "front_matter.bad_yaml": "front matter is not valid YAML: {problem}",
+        "front_matter.bad_yaml_on_line": "front matter is not valid YAML on line {line}: {problem}",
+        "front_matter.empty": "front matter is empty: 'title' is required",
+        "front_matter.not_pairs": "front matter must be 'key: value' pairs, not a {kind}",
+        "front_matter.key_not_text": "front matter key {key} is not text",
+        "front_matter.title_too_long": "'title' is longer than {limit} characters",
+        "front_matter.category_invalid": (
+            "'category' {category} must be a code such as 'returns' (lower-case letters, digits, '-', '_', '.')"
+        ),
+        "front_matter.tag_too_long": "tag {tag}… is longer than {limit} characters",
+        "front_matter.business_line_invalid": (
+            "business line {line_code} must be a code such as 'health' (lower-case letters, digits, '-', '_', '.')"
+        ),
+        "front_matter.key_missing": "'{key}' is missing from the front matter",
+        "front_matter.key_empty": "'{key}' is empty",
+        "front_matter.key_not_one_line": "'{key}' must be a single line",
+        "front_matter.value_needs_quotes": "'{key}' must be text (put it in quotes)",
+        "front_matter.value_not_text": "'{key}' must be text, not a {kind}",
+        "front_matter.not_a_list": "'{key}' must be a list such as [a, b]",
+        "front_matter.item_needs_quotes": "item {item} of '{key}' must be text (put it in quotes)",
+        "front_matter.item_not_text": "item {item} of '{key}' must be text, not a {kind}",
+        "front_matter.item_not_one_line": "item {item} of '{key}' must be a single line",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,46 +103,43 @@ def parse_article(text: str) -> MarkdownArticle:
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or not _FENCE_RE.match(lines[0]):
-        raise FrontMatterError("no front matter: the file must start with a line '---'")
+        raise FrontMatterError("front_matter.missing")
     try:
         end = next(i for i in range(1, len(lines)) if _FENCE_RE.match(lines[i]))
     except StopIteration:
-        raise FrontMatterError("front matter is not closed: no second line '---'") from None
+        raise FrontMatterError("front_matter.not_closed") from None
     header = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :]).strip("\n")
     try:
         data = yaml.safe_load(header) if header.strip() else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        # +2: the header starts on file line 2 and YAML marks are 0-based.
-        where = f" on line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
+        if mark is None:
+            raise FrontMatterError("front_matter.bad_yaml", problem=problem) from None
+        # +2: the header starts on file line 2 and YAML marks are 0-based.
+        raise FrontMatterError("front_matter.bad_yaml_on_line", line=mark.line + 2, problem=problem) from None
     if data is None:
-        raise FrontMatterError("front matter is empty: 'title' is required")
+        raise FrontMatterError("front_matter.empty")
     if not isinstance(data, dict):
-        raise FrontMatterError(f"front matter must be 'key: value' pairs, not a {type(data).__name__}")
+        raise FrontMatterError("front_matter.not_pairs", kind=type(data).__name__)
     for key in data:
         if not isinstance(key, str):
-            raise FrontMatterError(f"front matter key {key!r} is not text")
+            raise FrontMatterError("front_matter.key_not_text", key=repr(key))
     title = _text(data, "title", required=True)
     if len(title) > _MAX_TITLE:
-        raise FrontMatterError(f"'title' is longer than {_MAX_TITLE} characters")
+        raise FrontMatterError("front_matter.title_too_long", limit=_MAX_TITLE)
     category = _text(data, "category", required=False)
     if category and not _CODE_RE.match(category):
-        raise FrontMatterError(
-            f"'category' {category!r} must be a code such as 'returns' (lower-case letters, digits, '-', '_', '.')"
-        )
+        raise FrontMatterError("front_matter.category_invalid", category=repr(category))
     tags = _text_list(data, "tags")
     for tag in tags:
         if len(tag) > _MAX_TAG:
-            raise FrontMatterError(f"tag {tag[:20]!r}… is longer than {_MAX_TAG} characters")
+            raise FrontMatterError("front_matter.tag_too_long", tag=repr(tag[:20]), limit=_MAX_TAG)
     lines_ = _text_list(data, "business_lines")
     for code in lines_:
         if not _CODE_RE.match(code):
-            raise FrontMatterError(
-                f"business line {code!r} must be a code such as 'health' (lower-case letters, digits, '-', '_', '.')"
-            )
+            raise FrontMatterError("front_matter.business_line_invalid", line_code=repr(code))
     extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
     return MarkdownArticle(
         title=title,
@@ -137,26 +166,30 @@ def dump_article(article: MarkdownArticle) -> str:
     return f"---\n{text}---\n{body}\n" if body else f"---\n{text}---\n"
 
 
-def _scalar_text(value: Any, what: str) -> str:
+def _scalar_text(value: Any, key: str, item: int | None = None) -> str:
     # YAML turns `title: 404` into an int and `title: yes` into a bool; numbers
     # are what the author typed, booleans almost certainly are not.
     if isinstance(value, bool) or value is None:
-        raise FrontMatterError(f"{what} must be text (put it in quotes)")
+        if item is None:
+            raise FrontMatterError("front_matter.value_needs_quotes", key=key)
+        raise FrontMatterError("front_matter.item_needs_quotes", key=key, item=item)
     if isinstance(value, str | int | float):
         return str(value).strip()
-    raise FrontMatterError(f"{what} must be text, not a {type(value).__name__}")
+    if item is None:
+        raise FrontMatterError("front_matter.value_not_text", key=key, kind=type(value).__name__)
+    raise FrontMatterError("front_matter.item_not_text", key=key, item=item, kind=type(value).__name__)
 
 
 def _text(data: Mapping[str, Any], key: str, *, required: bool) -> str:
     if key not in data or data[key] is None:
         if required:
-            raise FrontMatterError(f"'{key}' is missing from the front matter")
+            raise FrontMatterError("front_matter.key_missing", key=key)
         return ""
-    text = _scalar_text(data[key], f"'{key}'")
+    text = _scalar_text(data[key], key)
     if required and not text:
-        raise FrontMatterError(f"'{key}' is empty")
+        raise FrontMatterError("front_matter.key_empty", key=key)
     if "\n" in text:
-        raise FrontMatterError(f"'{key}' must be a single line")
+        raise FrontMatterError("front_matter.key_not_one_line", key=key)
     return text
 
 
@@ -168,12 +201,12 @@ def _text_list(data: Mapping[str, Any], key: str) -> list[str]:
     # reject a file for the sake of YAML purity.
     items = value.split(",") if isinstance(value, str) else value
     if not isinstance(items, list):
-        raise FrontMatterError(f"'{key}' must be a list such as [a, b]")
+        raise FrontMatterError("front_matter.not_a_list", key=key)
     out = []
     for i, item in enumerate(items, 1):
-        text = _scalar_text(item, f"item {i} of '{key}'")
+        text = _scalar_text(item, key, i)
         if "\n" in text:
-            raise FrontMatterError(f"item {i} of '{key}' must be a single line")
+            raise FrontMatterError("front_matter.item_not_one_line", key=key, item=i)
         if text:
             out.append(text)
     return out

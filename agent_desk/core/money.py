@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import ClassVar, Final
+
+from agent_desk.core.errors import CodedError
 
 __all__ = [
     "MAX_QUANTITY",
@@ -41,19 +43,43 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 _AMOUNT = re.compile(r"^(?P<sign>-)?(?P<yuan>\d+)(?:\.(?P<fen>\d{1,2}))?$")
 
 
-class InvalidAmount(ValueError):
-    """Text that is not an amount of money; the message says what and why."""
+class InvalidAmount(CodedError, ValueError):
+    """Text that is not an amount of money; ``code`` says why."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "money.amount_not_text": "An amount must be text, not {kind}.",
+        "money.amount_missing": "No amount given; write it like 128 or 128.50.",
+        "money.amount_invalid": (
+            "“{text}” is not an amount of money; write it like 128 or 128.50 (at most two decimals)."
+        ),
+    }
 
 
-class OrderValidationError(ValueError):
-    """An order's lines break a rule; the message names the line and the rule.
+class OrderValidationError(CodedError, ValueError):
+    """An order's lines break a rule; ``code`` names the rule, ``params`` the line (1-based ``line``).
 
     ``line_index`` is the 0-based index of the offending line, or ``None``
     when the problem concerns the whole order.
     """
 
-    def __init__(self, message: str, *, line_index: int | None = None) -> None:
-        super().__init__(message)
+    messages: ClassVar[Mapping[str, str]] = {
+        "money.discount_limit_invalid": "The discount limit must be a whole percentage from 0 to 100, not {given}.",
+        "money.quantity_invalid": (
+            "Line {line} ({product}): the quantity must be a whole number from {min} to {max}, not {given}."
+        ),
+        "money.unit_price_invalid": (
+            "Line {line} ({product}): the unit price must be between 0.00 and {max} yuan, not {given}."
+        ),
+        "money.discount_invalid": (
+            "Line {line} ({product}): the discount must be a whole percentage of 0 or more, not {given}."
+        ),
+        "money.discount_over_limit": (
+            "Line {line} ({product}): a {discount}% discount is more than the {limit}% you may give."
+        ),
+    }
+
+    def __init__(self, code: str, /, *, line_index: int | None = None, **params: object) -> None:
+        super().__init__(code, **params)
         self.line_index = line_index
 
 
@@ -90,14 +116,14 @@ def parse_yuan(text: str) -> int:
     ``12.505`` is a typo, not an amount.
     """
     if not isinstance(text, str):
-        raise InvalidAmount(f"An amount must be text, not {type(text).__name__}.")
+        raise InvalidAmount("money.amount_not_text", kind=type(text).__name__)
     cleaned = _normalise_amount_text(text)
     match = _AMOUNT.match(cleaned)
     if not text.strip():
-        raise InvalidAmount("No amount given; write it like 128 or 128.50.")
+        raise InvalidAmount("money.amount_missing")
     if match is None:
         shown = text.strip()[:32]
-        raise InvalidAmount(f"“{shown}” is not an amount of money; write it like 128 or 128.50 (at most two decimals).")
+        raise InvalidAmount("money.amount_invalid", text=shown)
     cents = int(match["yuan"]) * 100 + int((match["fen"] or "0").ljust(2, "0"))
     return -cents if match["sign"] else cents
 
@@ -119,9 +145,7 @@ def compute_totals(lines: Sequence[LineInput], max_discount_pct: int) -> Totals:
     zero; whether it may be submitted is the caller's decision.
     """
     if not _is_int(max_discount_pct) or not 0 <= max_discount_pct <= 100:
-        raise OrderValidationError(
-            f"The discount limit must be a whole percentage from 0 to 100, not {max_discount_pct!r}."
-        )
+        raise OrderValidationError("money.discount_limit_invalid", given=repr(max_discount_pct))
     totals = [_line_total(i, line, max_discount_pct) for i, line in enumerate(lines)]
     return Totals(
         lines=tuple(totals),
@@ -133,28 +157,40 @@ def compute_totals(lines: Sequence[LineInput], max_discount_pct: int) -> Totals:
 
 
 def _line_total(index: int, line: LineInput, max_discount_pct: int) -> LineTotal:
-    name = f"Line {index + 1}" + (f" ({line.label})" if line.label else "")
+    # Lines from the order form always carry the product's name; "—" stands in for a nameless one.
+    number, product = index + 1, line.label or "—"
     if not _is_int(line.quantity) or not MIN_QUANTITY <= line.quantity <= MAX_QUANTITY:
         raise OrderValidationError(
-            f"{name}: the quantity must be a whole number from {MIN_QUANTITY} "
-            f"to {MAX_QUANTITY}, not {line.quantity!r}.",
+            "money.quantity_invalid",
             line_index=index,
+            line=number,
+            product=product,
+            min=MIN_QUANTITY,
+            max=MAX_QUANTITY,
+            given=repr(line.quantity),
         )
     if not _is_int(line.unit_price_cents) or not (0 <= line.unit_price_cents <= MAX_UNIT_PRICE_CENTS):
         shown = format_yuan(line.unit_price_cents) if _is_int(line.unit_price_cents) else repr(line.unit_price_cents)
         raise OrderValidationError(
-            f"{name}: the unit price must be between 0.00 and {format_yuan(MAX_UNIT_PRICE_CENTS)} yuan, not {shown}.",
+            "money.unit_price_invalid",
             line_index=index,
+            line=number,
+            product=product,
+            max=format_yuan(MAX_UNIT_PRICE_CENTS),
+            given=shown,
         )
     if not _is_int(line.discount_pct) or line.discount_pct < 0:
         raise OrderValidationError(
-            f"{name}: the discount must be a whole percentage of 0 or more, not {line.discount_pct!r}.",
-            line_index=index,
+            "money.discount_invalid", line_index=index, line=number, product=product, given=repr(line.discount_pct)
         )
     if line.discount_pct > max_discount_pct:
         raise OrderValidationError(
-            f"{name}: a {line.discount_pct}% discount is more than the {max_discount_pct}% you may give.",
+            "money.discount_over_limit",
             line_index=index,
+            line=number,
+            product=product,
+            discount=line.discount_pct,
+            limit=max_discount_pct,
         )
     gross = line.unit_price_cents * line.quantity
     # Half-up rounding in integers: + 50 before the floor division by 100.

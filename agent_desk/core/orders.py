@@ -48,7 +48,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from enum import StrEnum
-from typing import Final
+from typing import ClassVar, Final
+
+from agent_desk.core.errors import CodedError
 
 __all__ = [
     "ROLE_ACTIONS",
@@ -178,13 +180,44 @@ _ACTION_LABELS: Final[Mapping[OrderAction, str]] = {
 }
 
 
-class TransitionError(Exception):
-    """An order action that may not happen; ``str(err)`` is fit to show the user."""
+class TransitionError(CodedError):
+    """An order action that may not happen: ``code`` and ``params`` say why, ``str(err)`` in English."""
 
-    def __init__(self, message: str, *, state: OrderState, action: OrderAction) -> None:
-        super().__init__(message)
+    messages: ClassVar[Mapping[str, str]] = {
+        "order.transition.final": "Cannot {action} this order: it is already {state} and can no longer change.",
+        "order.transition.illegal": (
+            "Cannot {action} this order: it is {state}. This is only possible for orders that are {states}."
+        ),
+        "order.transition.role": "The {role} role may not {action} orders; this is done by: {roles}.",
+        "order.transition.reason_required": (
+            "Please give a reason to {action} this order; the agent and the audit trail need to know why."
+        ),
+        "order.transition.not_owner": "You cannot {action} this order: it was taken by another agent.",
+        "order.duties.took_it": (
+            "You cannot {action} this order because you took this order; another colleague must do it."
+        ),
+        "order.duties.did_logistics": (
+            "You cannot {action} this order because you handled this order in logistics; another colleague must do it."
+        ),
+        "order.duties.reviewed_it": (
+            "You cannot {action} this order because you reviewed this order; another colleague must do it."
+        ),
+    }
+
+    def __init__(self, code: str, /, *, state: OrderState, action: OrderAction, **params: object) -> None:
+        super().__init__(code, state=state.value, action=action.value, **params)
         self.state = state
         self.action = action
+
+    @classmethod
+    def english(cls, name: str, value: object) -> str:
+        if name == "state":
+            return OrderState(str(value)).label
+        if name == "states" and isinstance(value, list):
+            return " or ".join(OrderState(str(state)).label for state in value)
+        if name == "action":
+            return OrderAction(str(value)).label
+        return super().english(name, value)
 
 
 class IllegalTransition(TransitionError):
@@ -192,18 +225,10 @@ class IllegalTransition(TransitionError):
 
     def __init__(self, state: OrderState, action: OrderAction) -> None:
         if state.is_final:
-            message = f"Cannot {action.label} this order: it is already {state.label} and can no longer change."
+            super().__init__("order.transition.final", state=state, action=action)
         else:
-            sources = " or ".join(s.label for s in OrderState if (s, action) in TRANSITIONS)
-            message = (
-                f"Cannot {action.label} this order: it is {state.label}. "
-                f"This is only possible for orders that are {sources}."
-            )
-        super().__init__(
-            message,
-            state=state,
-            action=action,
-        )
+            sources = [s.value for s in OrderState if (s, action) in TRANSITIONS]
+            super().__init__("order.transition.illegal", state=state, action=action, states=sources)
 
 
 class RoleNotAllowed(TransitionError):
@@ -211,11 +236,7 @@ class RoleNotAllowed(TransitionError):
 
     def __init__(self, state: OrderState, action: OrderAction, role: Role) -> None:
         who = sorted(r.value for r, acts in ROLE_ACTIONS.items() if action in acts)
-        super().__init__(
-            f"The {role.value} role may not {action.label} orders; this is done by: {', '.join(who)}.",
-            state=state,
-            action=action,
-        )
+        super().__init__("order.transition.role", state=state, action=action, role=role.value, roles=who)
         self.role = role
 
 
@@ -223,22 +244,14 @@ class ReasonRequired(TransitionError):
     """The action needs a written reason and none (or only blanks) was given."""
 
     def __init__(self, state: OrderState, action: OrderAction) -> None:
-        super().__init__(
-            f"Please give a reason to {action.label} this order; the agent and the audit trail need to know why.",
-            state=state,
-            action=action,
-        )
+        super().__init__("order.transition.reason_required", state=state, action=action)
 
 
 class SeparationOfDuties(TransitionError):
-    """The actor already had a hand in this order that excludes this action."""
+    """The actor already had a hand in this order that excludes this action; ``conflict`` is the code."""
 
     def __init__(self, state: OrderState, action: OrderAction, conflict: str) -> None:
-        super().__init__(
-            f"You cannot {action.label} this order because you {conflict}; another colleague must do it.",
-            state=state,
-            action=action,
-        )
+        super().__init__(conflict, state=state, action=action)
         self.conflict = conflict
 
 
@@ -246,11 +259,7 @@ class NotOrderOwner(TransitionError):
     """An agent acting on an order another agent took."""
 
     def __init__(self, state: OrderState, action: OrderAction) -> None:
-        super().__init__(
-            f"You cannot {action.label} this order: it was taken by another agent.",
-            state=state,
-            action=action,
-        )
+        super().__init__("order.transition.not_owner", state=state, action=action)
 
 
 def plan_transition(
@@ -362,11 +371,11 @@ def _duty_conflict(
     if stage is None:
         return None
     if taken_by == actor_id:
-        return "took this order"
+        return "order.duties.took_it"
     # Every earlier hand counts, not only the latest stamp: an order returned and resubmitted has had
     # several reviewers, and none of them may ship it.
     if stage is Stage.REVIEW and _had_hand(logistics_by, actor_id):
-        return "handled this order in logistics"
+        return "order.duties.did_logistics"
     if stage is Stage.LOGISTICS and _had_hand(reviewed_by, actor_id):
-        return "reviewed this order"
+        return "order.duties.reviewed_it"
     return None

@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Final
+from typing import ClassVar, Final
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
 from phonenumbers import ValidationResult as _Possible
+
+from agent_desk.core.errors import CodedError
 
 __all__ = [
     "DEFAULT_REGION",
@@ -88,16 +91,42 @@ _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _ALLOWED_PUNCTUATION: Final = frozenset(" +-.()/")
 
 
-class InvalidPhoneNumber(ValueError):
+# Why a text is no phone number, by code: the end of the English sentence "“…” is not a phone number: …".
+_REASONS: Final[Mapping[str, str]] = {
+    "phone.not_text": "a phone number must be text",
+    "phone.far_too_long": "it is far too long",
+    "phone.empty": "it is empty",
+    "phone.bad_characters": "it contains letters or symbols that are not part of a phone number",
+    "phone.plus_not_first": "a '+' may only stand at the start",
+    "phone.no_digits": "it contains no digits",
+    "phone.unknown_prefix_country_code": "the country code after '+' or '00' is unknown",
+    "phone.too_short_after_prefix": "too few digits after the international prefix",
+    "phone.not_a_number": "it does not look like a phone number",
+    "phone.unknown_country_code": "the country code is unknown",
+    "phone.too_few_digits": "it has too few digits",
+    "phone.too_many_digits": "it has too many digits",
+    "phone.service_number": "it has too few digits for a full phone number",
+    "phone.area_code_missing": "the area code is missing (write landlines like 010-12345678)",
+    "phone.wrong_length": "it has the wrong number of digits",
+    "phone.no_such_numbers": "no phone numbers of that form exist under country code +{country_code}",
+}
+
+
+class InvalidPhoneNumber(CodedError, ValueError):
     """The text given is not a phone number that can be used as a match key.
 
-    ``raw`` is what was given, ``reason`` a short user-facing explanation.
+    ``raw`` is what was given, ``code`` says why (``reason``: the same in short English words).
     """
 
-    def __init__(self, raw: str, reason: str) -> None:
+    messages: ClassVar[Mapping[str, str]] = {
+        code: "“{number}” is not a phone number: " + reason + "." for code, reason in _REASONS.items()
+    }
+
+    def __init__(self, raw: str, code: str, **params: object) -> None:
         self.raw = raw
-        self.reason = reason
-        super().__init__(f"{_echo(raw)} is not a phone number: {reason}.")
+        shown = raw if len(raw) <= _MESSAGE_ECHO_LENGTH else raw[:_MESSAGE_ECHO_LENGTH] + "…"
+        super().__init__(code, number=shown, **params)
+        self.reason = _REASONS.get(code, code).format_map(params)
 
 
 # Parsing costs ~0.1 ms, and pops and lists see the same numbers again and again; both functions are
@@ -202,7 +231,7 @@ def mask_stored(stored: str, region: str = DEFAULT_REGION) -> str:
 
 def _parse_valid(raw: str, region: str) -> PhoneNumber:
     if not isinstance(raw, str):
-        raise InvalidPhoneNumber(repr(raw), "a phone number must be text")
+        raise InvalidPhoneNumber(repr(raw), "phone.not_text")
     region = region.upper()  # libphonenumber only knows upper-case region codes
     text = _clean(raw)
     try:
@@ -211,7 +240,7 @@ def _parse_valid(raw: str, region: str) -> PhoneNumber:
         raise InvalidPhoneNumber(raw, _parse_failure_reason(exc)) from None
     number = _fix_bare_country_code(text, number, region)
     if not phonenumbers.is_valid_number(number):
-        raise InvalidPhoneNumber(raw, _invalid_reason(text, number))
+        raise _invalid(raw, text, number)
     number.extension = None
     return number
 
@@ -219,13 +248,13 @@ def _parse_valid(raw: str, region: str) -> PhoneNumber:
 def _clean(raw: str) -> str:
     """Reduce the input to digits, one leading ``+`` and harmless punctuation."""
     if len(raw) > _MAX_INPUT_LENGTH:
-        raise InvalidPhoneNumber(raw, "it is far too long")
+        raise InvalidPhoneNumber(raw, "phone.far_too_long")
     text = unicodedata.normalize("NFKC", raw).strip()
     if _URI_SCHEME.match(text):
         text = _URI_SCHEME.sub("", text).split("@", 1)[0].split(";", 1)[0].strip()
     text = _EXTENSION.sub("", text) if any(ch.isdecimal() for ch in text) else text
     if not text:
-        raise InvalidPhoneNumber(raw, "it is empty")
+        raise InvalidPhoneNumber(raw, "phone.empty")
     out: list[str] = []
     for ch in text:
         if ch.isdecimal():
@@ -236,12 +265,12 @@ def _clean(raw: str) -> str:
         elif ch in _ALLOWED_PUNCTUATION or ch.isspace():
             out.append(ch if ch != "+" or not out else "\x00")
         else:
-            raise InvalidPhoneNumber(raw, "it contains letters or symbols that are not part of a phone number")
+            raise InvalidPhoneNumber(raw, "phone.bad_characters")
     cleaned = "".join(out)
     if "\x00" in cleaned:
-        raise InvalidPhoneNumber(raw, "a '+' may only stand at the start")
+        raise InvalidPhoneNumber(raw, "phone.plus_not_first")
     if not any(ch.isdigit() for ch in cleaned):
-        raise InvalidPhoneNumber(raw, "it contains no digits")
+        raise InvalidPhoneNumber(raw, "phone.no_digits")
     return cleaned
 
 
@@ -266,35 +295,30 @@ def _fix_bare_country_code(text: str, number: PhoneNumber, region: str) -> Phone
 
 def _parse_failure_reason(exc: NumberParseException) -> str:
     reasons = {
-        NumberParseException.INVALID_COUNTRY_CODE: "the country code after '+' or '00' is unknown",
-        NumberParseException.TOO_SHORT_AFTER_IDD: "too few digits after the international prefix",
-        NumberParseException.TOO_SHORT_NSN: "it has too few digits",
-        NumberParseException.TOO_LONG: "it has too many digits",
+        NumberParseException.INVALID_COUNTRY_CODE: "phone.unknown_prefix_country_code",
+        NumberParseException.TOO_SHORT_AFTER_IDD: "phone.too_short_after_prefix",
+        NumberParseException.TOO_SHORT_NSN: "phone.too_few_digits",
+        NumberParseException.TOO_LONG: "phone.too_many_digits",
     }
-    return reasons.get(exc.error_type, "it does not look like a phone number")
+    return reasons.get(exc.error_type, "phone.not_a_number")
 
 
-def _invalid_reason(text: str, number: PhoneNumber) -> str:
+def _invalid(raw: str, text: str, number: PhoneNumber) -> InvalidPhoneNumber:
     possible = phonenumbers.is_possible_number_with_reason(number)
     if possible == _Possible.INVALID_COUNTRY_CODE:
-        return "the country code is unknown"
+        return InvalidPhoneNumber(raw, "phone.unknown_country_code")
     if possible == _Possible.TOO_SHORT:
-        return "it has too few digits"
+        return InvalidPhoneNumber(raw, "phone.too_few_digits")
     if possible == _Possible.TOO_LONG:
-        return "it has too many digits"
+        return InvalidPhoneNumber(raw, "phone.too_many_digits")
     significant = len(phonenumbers.national_significant_number(number))
     if significant < _MIN_SUBSCRIBER_DIGITS:
         # Service codes such as 10086 or 95588 identify a company, not a caller.
-        return "it has too few digits for a full phone number"
+        return InvalidPhoneNumber(raw, "phone.service_number")
     written_locally = not text.lstrip().startswith(("+", "0"))
     if possible == _Possible.IS_POSSIBLE_LOCAL_ONLY or (written_locally and significant <= _MAX_LOCAL_DIGITS):
-        return "the area code is missing (write landlines like 010-12345678)"
+        return InvalidPhoneNumber(raw, "phone.area_code_missing")
     if possible == _Possible.INVALID_LENGTH:
-        return "it has the wrong number of digits"
+        return InvalidPhoneNumber(raw, "phone.wrong_length")
     # The geocoder would name the country, but costs half a second to import.
-    return f"no phone numbers of that form exist under country code +{number.country_code}"
-
-
-def _echo(raw: str) -> str:
-    shown = raw if len(raw) <= _MESSAGE_ECHO_LENGTH else raw[:_MESSAGE_ECHO_LENGTH] + "…"
-    return f"“{shown}”"
+    return InvalidPhoneNumber(raw, "phone.no_such_numbers", country_code=number.country_code)

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
+from agent_desk.core.errors import CodedError
 from agent_desk.core.money import format_yuan
 
 __all__ = [
@@ -48,13 +51,24 @@ _PHONE_CHARS = re.compile(r"[0-9+\-() *]+")
 _POSTCODE = re.compile(r"\d{6}")
 
 
-class LabelFieldError(ValueError):
-    """A waybill field that cannot go on a label; ``field`` names it."""
+class LabelFieldError(CodedError, ValueError):
+    """A waybill field that cannot go on a label; ``field`` names it, ``code`` says what is wrong."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    messages: ClassVar[Mapping[str, str]] = {
+        "label.not_text": "{field}: must be text",
+        "label.missing": "{field}: is missing",
+        "label.control_character": "{field}: contains a line break or control character",
+        "label.waybill_no_invalid": "{field}: must be 6 to 24 characters of A-Z, 0-9 and '-' for Code 128",
+        "label.phone_invalid": "{field}: is not a phone number",
+        "label.postcode_invalid": "{field}: must be six digits or empty",
+        "label.cod_not_cents": "{field}: must be a whole number of cents",
+        "label.cod_out_of_range": "{field}: must be 0 (prepaid) up to {max}, not {given}",
+        "label.date_invalid": "{field}: must be a date",
+    }
+
+    def __init__(self, field: str, code: str, **params: object) -> None:
+        super().__init__(code, field=field, **params)
         self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +165,11 @@ def check_waybill_number(number: str) -> bool:
 
 def _text_problem(value: object) -> str | None:
     if not isinstance(value, str):
-        return "must be text"
+        return "label.not_text"
     if not value.strip():
-        return "is missing"
+        return "label.missing"
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in value):
-        return "contains a line break or control character"
+        return "label.control_character"
     return None
 
 
@@ -173,17 +187,17 @@ def field_errors(waybill: Waybill) -> list[LabelFieldError]:
         return True
 
     if need_text("waybill_no", waybill.waybill_no) and not _WAYBILL_NO.fullmatch(waybill.waybill_no):
-        errors.append(LabelFieldError("waybill_no", "must be 6 to 24 characters of A-Z, 0-9 and '-' for Code 128"))
+        errors.append(LabelFieldError("waybill_no", "label.waybill_no_invalid"))
     need_text("order_no", waybill.order_no)
     need_text("recipient_name", waybill.recipient_name)
     if need_text("recipient_phone", waybill.recipient_phone) and (
         not _PHONE_CHARS.fullmatch(waybill.recipient_phone) or sum(ch.isdigit() for ch in waybill.recipient_phone) < 5
     ):
-        errors.append(LabelFieldError("recipient_phone", "is not a phone number"))
+        errors.append(LabelFieldError("recipient_phone", "label.phone_invalid"))
 
     address = waybill.recipient_address
     if not isinstance(address, Address):
-        errors.append(LabelFieldError("recipient_address", "is missing"))
+        errors.append(LabelFieldError("recipient_address", "label.missing"))
     else:
         # Some prefecture-level cities (东莞, 中山, 儋州) have no district.
         need_text("recipient_address.province", address.province)
@@ -191,16 +205,18 @@ def field_errors(waybill: Waybill) -> list[LabelFieldError]:
         need_text("recipient_address.district", address.district, required=False)
         need_text("recipient_address.detail", address.detail)
         if address.postcode and not _POSTCODE.fullmatch(address.postcode):
-            errors.append(LabelFieldError("recipient_address.postcode", "must be six digits or empty"))
+            errors.append(LabelFieldError("recipient_address.postcode", "label.postcode_invalid"))
 
     cod = waybill.cod_amount_cents
     if isinstance(cod, bool) or not isinstance(cod, int):
-        errors.append(LabelFieldError("cod_amount_cents", "must be a whole number of cents"))
+        errors.append(LabelFieldError("cod_amount_cents", "label.cod_not_cents"))
     elif not 0 <= cod < MAX_COD_CENTS:
         errors.append(
             LabelFieldError(
                 "cod_amount_cents",
-                f"must be 0 (prepaid) up to {format_money(MAX_COD_CENTS - 1)}, not {format_money(cod)}",
+                "label.cod_out_of_range",
+                max=format_money(MAX_COD_CENTS - 1),
+                given=format_money(cod),
             )
         )
     need_text("item_summary", waybill.item_summary)
@@ -208,7 +224,7 @@ def field_errors(waybill: Waybill) -> list[LabelFieldError]:
     need_text("sender_phone", waybill.sender_phone)
     need_text("sender_address", waybill.sender_address)
     if not isinstance(waybill.created, date):
-        errors.append(LabelFieldError("created", "must be a date"))
+        errors.append(LabelFieldError("created", "label.date_invalid"))
     return errors
 
 

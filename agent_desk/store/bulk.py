@@ -34,8 +34,11 @@ class BulkWriter:
         assert raw is not None
         count = 0
         if self.dialect == "postgresql":
+            import psycopg  # the PostgreSQL extra's driver, imported only where PostgreSQL is used
+
+            assert isinstance(raw, psycopg.Connection)  # COPY is psycopg's, not DB-API's
             sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[attr-defined]
+            with raw.cursor() as cur, cur.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)
                     count += 1
@@ -80,9 +83,9 @@ def analyze(connection: Connection) -> None:
     connection.commit()
     raw = connection.connection.dbapi_connection
     assert raw is not None
-    autocommit = raw.autocommit  # type: ignore[attr-defined]
-    raw.autocommit = True  # type: ignore[attr-defined]
+    autocommit = raw.autocommit
+    raw.autocommit = True
     try:
-        raw.execute("VACUUM (ANALYZE)")  # type: ignore[attr-defined]
+        raw.execute("VACUUM (ANALYZE)")
     finally:
-        raw.autocommit = autocommit  # type: ignore[attr-defined]
+        raw.autocommit = autocommit

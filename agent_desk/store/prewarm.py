@@ -86,7 +86,7 @@ def prewarm_objects(path: Path, objects: Sequence[str], budget: int) -> int:
         conn.execute("PRAGMA query_only=1")
         for name in objects:
             for (size,) in conn.execute("SELECT pgsize FROM dbstat WHERE name = ?", (name,)):
-                done += size
+                done += int(size)
                 if done >= budget:
                     return done
     finally:

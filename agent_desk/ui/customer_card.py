@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QWidget
 
 from agent_desk.core.money import format_yuan
-from agent_desk.services.calls.screen_pop import PopResult
-from agent_desk.services.customers.records import CustomerCard
+from agent_desk.services.customers.records import CustomerCard, CustomerRecord
 from agent_desk.ui import labels
 
 CARD_TAB, ORDERS_TAB, RETURNED_TAB, CALLS_TAB, FOLLOWUPS_TAB = range(5)
@@ -55,7 +54,7 @@ class CustomerTabs(QTabWidget):
         ):
             self.addTab(widget, title)
 
-    def show_counts(self, record: PopResult | None) -> None:
+    def show_counts(self, record: CustomerRecord | None) -> None:
         counts = (
             (
                 len(record.recent_orders),
@@ -72,7 +71,7 @@ class CustomerTabs(QTabWidget):
         self.setTabText(CALLS_TAB, self.tr("C&alls ({0})").format(counts[2]))
         self.setTabText(FOLLOWUPS_TAB, self.tr("&Follow-ups ({0})").format(counts[3]))
 
-    def show_history(self, record: PopResult) -> None:
+    def show_history(self, record: CustomerRecord) -> None:
         """The four histories and their counts; returned orders turn their tab red, as they need the agent."""
         self._fill(
             self.orders,

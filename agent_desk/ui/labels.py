@@ -10,7 +10,7 @@ Unknown codes are shown as they are rather than hidden: a new state must not bla
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -18,11 +18,14 @@ from agent_desk.core.orders import OrderAction, OrderState, Role
 from agent_desk.core.protocol import AgentState, EndReason
 from agent_desk.telephony.client import LinkState
 
+if TYPE_CHECKING:
+    from agent_desk.services.customers.records import CallSummary
+
 # lupdate finds ``translate("Labels", "literal")`` calls (also through this alias), but not
 # strings passed through a helper. Each table maps a code to a function, so the text is translated
 # when shown (the translator may be installed after import) and each literal is seen by lupdate.
 translate = QCoreApplication.translate
-_STATES = {
+_STATES: dict[str, Callable[[], str]] = {
     OrderState.DRAFT: lambda: translate("Labels", "draft"),
     OrderState.PENDING_REVIEW: lambda: translate("Labels", "pending review"),
     OrderState.RETURNED: lambda: translate("Labels", "returned"),
@@ -34,7 +37,7 @@ _STATES = {
     OrderState.CANCELLED: lambda: translate("Labels", "cancelled"),
 }
 
-_ACTIONS = {
+_ACTIONS: dict[str, Callable[[], str]] = {
     OrderAction.SUBMIT: lambda: translate("Labels", "submit"),
     OrderAction.APPROVE: lambda: translate("Labels", "approve"),
     OrderAction.REJECT_REVIEW: lambda: translate("Labels", "return to the agent"),
@@ -47,7 +50,7 @@ _ACTIONS = {
 }
 
 # What happened, for audit histories ("赵审核 (auditor) approved"); same words as services.ACTION_PAST.
-_ACTIONS_DONE = {
+_ACTIONS_DONE: dict[str, Callable[[], str]] = {
     OrderAction.SUBMIT: lambda: translate("Labels", "submitted"),
     OrderAction.APPROVE: lambda: translate("Labels", "approved"),
     OrderAction.REJECT_REVIEW: lambda: translate("Labels", "returned to the agent"),
@@ -60,12 +63,12 @@ _ACTIONS_DONE = {
     "edit": lambda: translate("Labels", "edited"),
 }
 
-_PAYMENTS = {
+_PAYMENTS: dict[str, Callable[[], str]] = {
     "cod": lambda: translate("Labels", "cash on delivery"),
     "prepaid": lambda: translate("Labels", "prepaid"),
 }
 
-_ROLES = {
+_ROLES: dict[str, Callable[[], str]] = {
     Role.AGENT: lambda: translate("Labels", "agent"),
     Role.AUDITOR: lambda: translate("Labels", "auditor"),
     Role.LOGISTICS: lambda: translate("Labels", "logistics"),
@@ -74,7 +77,7 @@ _ROLES = {
 }
 
 # The desk adds "transferred" to the hub's end reasons (a call handed to another desk).
-_END_REASONS = {
+_END_REASONS: dict[str, Callable[[], str]] = {
     EndReason.COMPLETED: lambda: translate("Labels", "completed"),
     EndReason.ABANDONED: lambda: translate("Labels", "abandoned"),
     EndReason.NO_ANSWER: lambda: translate("Labels", "no_answer"),
@@ -84,7 +87,7 @@ _END_REASONS = {
     "transferred": lambda: translate("Labels", "transferred"),
 }
 
-_AGENT_STATES = {
+_AGENT_STATES: dict[str, Callable[[], str]] = {
     AgentState.AVAILABLE: lambda: translate("Labels", "available"),
     AgentState.RINGING: lambda: translate("Labels", "ringing"),
     AgentState.BUSY: lambda: translate("Labels", "busy", "agent state"),
@@ -93,7 +96,7 @@ _AGENT_STATES = {
     AgentState.UNKNOWN: lambda: translate("Labels", "unknown", "agent state"),
 }
 
-_LINK_STATES = {
+_LINK_STATES: dict[str, Callable[[], str]] = {
     LinkState.CONNECTED: lambda: translate("Labels", "Hub: connected"),
     LinkState.CONNECTING: lambda: translate("Labels", "Hub: connecting…"),
     LinkState.RECONNECTING: lambda: translate("Labels", "Hub: reconnecting…"),
@@ -102,7 +105,7 @@ _LINK_STATES = {
 }
 
 # Phone labels are free text (the editor suggests these four); only the suggested ones translate.
-_PHONE_LABELS = {
+_PHONE_LABELS: dict[str, Callable[[], str]] = {
     "mobile": lambda: translate("Labels", "mobile"),
     "home": lambda: translate("Labels", "home"),
     "work": lambda: translate("Labels", "work"),
@@ -138,7 +141,7 @@ def role(name: str) -> str:
     return _lookup(_ROLES, name)
 
 
-def call_result(call: Any) -> str:
+def call_result(call: CallSummary) -> str:
     """A past call's disposition in the desk's language, or why it ended when it has none."""
     if call.disposition_zh and QLocale().language() == QLocale.Language.Chinese:
         return call.disposition_zh

@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -60,12 +60,14 @@ def install_crash_handler(log_file: Path) -> None:
             return
         log.critical("unexpected error", exc_info=(kind, value, tb))
         detail = "".join(traceback.format_exception(kind, value, tb))
+        # No widget owns this box: the texts keep the "QObject" context they have in the translation.
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            QObject.tr("AgentDesk: unexpected error"),
-            QObject.tr(
+            QCoreApplication.translate("QObject", "AgentDesk: unexpected error"),
+            QCoreApplication.translate(
+                "QObject",
                 "Something went wrong that AgentDesk did not expect. Your work is kept; "
-                "please send the log file to support:\n{0}"
+                "please send the log file to support:\n{0}",
             ).format(log_file),
             QMessageBox.StandardButton.Ok,
         )

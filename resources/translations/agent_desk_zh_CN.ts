@@ -4,7 +4,7 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../agent_desk/ui/knowledge/editor.py" line="+46"/>
+        <location filename="../../agent_desk/ui/knowledge/editor.py" line="+48"/>
         <source>e.g. 退换货/退货 (levels separated by /)</source>
         <translation>例如 退换货/退货（各级用 / 分隔）</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../agent_desk/ui/customers/workspace.py" line="+143"/>
+        <location filename="../../agent_desk/ui/customers/detail.py" line="+51"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -105,7 +105,7 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location line="+42"/>
+        <location filename="../../agent_desk/ui/customers/editor.py" line="+65"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>&lt;b&gt;地址&lt;/b&gt; — 第一个为下单默认地址</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>&lt;h2&gt;Edit {0}&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;编辑 {0}&lt;/h2&gt;</translation>
     </message>
@@ -329,7 +329,7 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/customers/workspace.py" line="+76"/>
+        <location filename="../../agent_desk/ui/customers/workspace.py" line="+70"/>
         <source>Name, phone or order number (Ctrl+F)</source>
         <translation>姓名、电话或订单号 (Ctrl+F)</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>请搜索客户，并从列表中选择。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+72"/>
         <source>★VIP</source>
         <translation>★VIP</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>搜索失败：{0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
         <source>Could not open the customer: {0}</source>
         <translation>无法打开客户资料：{0}</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
@@ -409,7 +409,7 @@
 <context>
     <name>DeskWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/workspace.py" line="+43"/>
+        <location filename="../../agent_desk/ui/desk/workspace.py" line="+44"/>
         <source>Ring me (test call, F9)</source>
         <translation>测试来电 (F9)</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>请呼叫模拟器向本坐席发起一通来电</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>Ringing: {0}</source>
         <translation>振铃中：{0}</translation>
     </message>
@@ -435,12 +435,12 @@
         <translation>已由其他坐席接听</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-73"/>
         <source>&lt;b&gt;Missed calls and unfinished wrap-ups&lt;/b&gt; (Enter to reopen)</source>
         <translation>&lt;b&gt;未接来电与未完成的话后处理&lt;/b&gt;（按 Enter 重新打开）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Wrap-up saved</source>
         <translation>话后处理已保存</translation>
     </message>
@@ -463,18 +463,18 @@
 <context>
     <name>KnowledgeWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/knowledge/workspace.py" line="+127"/>
+        <location filename="../../agent_desk/ui/knowledge/workspace.py" line="+129"/>
         <source>Search articles (Ctrl+F) — 退货, refund…</source>
         <translation>搜索文章 (Ctrl+F) — 退货、退款…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+201"/>
+        <location line="+200"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-196"/>
         <source>All business lines</source>
         <translation>全部业务线</translation>
     </message>
@@ -552,19 +552,19 @@
         <translation>搜索失败：{0}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>The knowledge index could not be updated: {0}</source>
         <translation>知识库索引无法更新：{0}</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+36"/>
         <source>Proposed — waiting for review (%n)</source>
         <translation>
             <numerusform>已提交 — 等待审阅 (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -602,7 +602,7 @@
 <context>
     <name>LabelOutput</name>
     <message>
-        <location filename="../../agent_desk/ui/logistics/label_actions.py" line="+107"/>
+        <location filename="../../agent_desk/ui/logistics/label_actions.py" line="+108"/>
         <source>Save labels as PDF</source>
         <translation>将面单保存为 PDF</translation>
     </message>
@@ -629,7 +629,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>None of these orders can get a label now.</source>
         <translation>这些订单目前都不能打印面单。</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>面单</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>The labels came out but could not be recorded: {0}</source>
         <translation>面单已打印，但未能记录：{0}</translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agent_desk/ui/labels.py" line="+26"/>
+        <location filename="../../agent_desk/ui/labels.py" line="+29"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -1075,18 +1075,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+138"/>
+        <location line="+131"/>
         <source>Accept &amp;&amp; &amp;print label…</source>
         <translation>通过并打印面单(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+137"/>
+        <location line="-129"/>
+        <location line="+130"/>
         <source>Accept &amp;&amp; label to P&amp;DF…</source>
         <translation>通过并导出面单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-128"/>
         <source>Re&amp;turn to agent…</source>
         <translation>退回坐席(&amp;T)…</translation>
     </message>
@@ -1131,7 +1131,7 @@
         <translation>交接所选</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Selected orders:</source>
         <translation>所选订单：</translation>
     </message>
@@ -1227,7 +1227,7 @@
         <translation>面单导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+24"/>
         <source>{0} handed over to the courier.</source>
         <translation>{0} 已交接快递。</translation>
     </message>
@@ -1262,7 +1262,7 @@
         <translation>已为 {0}/{1} 个订单生成并记录面单。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
@@ -1353,7 +1353,7 @@ Database: {1}</source>
         <translation>{0} 无法连接</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The database cannot be reached; retrying. Your typing is kept.</source>
         <translation>无法连接数据库，正在重试。已输入的内容不会丢失。</translation>
     </message>
@@ -1419,12 +1419,12 @@ Database: {1}</source>
 <context>
     <name>OrderEntries</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/opener.py" line="+100"/>
+        <location filename="../../agent_desk/ui/orders/opener.py" line="+119"/>
         <source>Order {0} is {1} and cannot be changed.</source>
         <translation>订单 {0} 状态为“{1}”，不能再修改。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>The database cannot be reached, so the order form cannot open yet: {0}</source>
         <translation>无法连接数据库，暂时不能打开订单：{0}</translation>
     </message>
@@ -1432,7 +1432,7 @@ Database: {1}</source>
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/entry_window.py" line="+91"/>
+        <location filename="../../agent_desk/ui/orders/entry_window.py" line="+95"/>
         <source>⚠ Database unreachable — your order is kept on this computer and will be saved when the link is back. Retrying…</source>
         <translation>⚠ 无法连接数据库 — 订单已保存在本机，连接恢复后会自动保存。正在重试…</translation>
     </message>
@@ -1472,7 +1472,7 @@ Database: {1}</source>
         <translation>未填写原因</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>Could not keep a copy on this computer: {0}</source>
         <translation>无法在本机保存副本：{0}</translation>
     </message>
@@ -1482,7 +1482,7 @@ Database: {1}</source>
         <translation>订单 {0} 已提交（{1}），本机保存的副本已删除。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1507,7 +1507,7 @@ Database: {1}</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Order {0} submitted ({1})</source>
         <translation>订单 {0} 已提交（{1}）</translation>
     </message>
@@ -1522,32 +1522,32 @@ Database: {1}</source>
         <translation>{1} 的订单 {0} 此前已提交，当前状态：{3}，金额 {2}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Not submitted: see the messages beside the fields</source>
         <translation>未提交：请查看字段旁的提示</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Order for {0} was not submitted yet: please check it.</source>
         <translation>{0} 的订单尚未提交，请检查。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Kept on this computer; retrying…</source>
         <translation>已保存在本机，正在重试…</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-111"/>
         <source>Could not save the order: {0}</source>
         <translation>无法保存订单：{0}</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Order {0} for {1}</source>
         <translation>{1} 的订单 {0}</translation>
     </message>
@@ -1560,17 +1560,17 @@ Database: {1}</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+144"/>
+        <location filename="../../agent_desk/ui/orders/catalogue_picker.py" line="+53"/>
         <source>Product name or SKU — Enter adds it</source>
         <translation>商品名称或 SKU — 回车添加</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-10"/>
         <source>Catalogue (Ctrl+F)</source>
         <translation>商品目录 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+129"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -1675,7 +1675,7 @@ Database: {1}</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../agent_desk/ui/orders/catalogue_picker.py" line="+15"/>
         <source>Only {0}</source>
         <translation>仅限{0}</translation>
     </message>
@@ -1685,7 +1685,7 @@ Database: {1}</source>
         <translation>仅限来电所属业务线</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+66"/>
         <source>No product matches “{0}”.</source>
         <translation>没有与“{0}”匹配的商品。</translation>
     </message>
@@ -1695,7 +1695,7 @@ Database: {1}</source>
         <translation>数据库无法连接，暂时不能搜索商品目录。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+110"/>
         <source>At most {0}% on this product</source>
         <translation>此商品最多优惠 {0}%</translation>
     </message>
@@ -1738,7 +1738,7 @@ Database: {1}</source>
 <context>
     <name>OrderText</name>
     <message>
-        <location filename="../../agent_desk/ui/review/order_text.py" line="+43"/>
+        <location filename="../../agent_desk/ui/order_panes/order_text.py" line="+43"/>
         <source>taken by {0}</source>
         <translation>受理坐席 {0}</translation>
     </message>
@@ -1846,12 +1846,12 @@ Database: {1}</source>
 <context>
     <name>OrderWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/review/order_workspace.py" line="+67"/>
+        <location filename="../../agent_desk/ui/order_panes/order_workspace.py" line="+73"/>
         <source>Choose an order in the queue (J/K or ↓/↑ to move).</source>
         <translation>请在队列中选择订单（J/K 或 ↓/↑ 切换）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
@@ -1874,12 +1874,12 @@ Database: {1}</source>
 <context>
     <name>PopController</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+135"/>
+        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+190"/>
         <source>Could not record the call: {0}</source>
         <translation>无法记录本次通话：{0}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="-58"/>
         <source>Could not save the customer: {0}</source>
         <translation>无法保存客户：{0}</translation>
     </message>
@@ -1970,12 +1970,12 @@ Database: {1}</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../agent_desk/ui/messages.py" line="+65"/>
+        <location filename="../../agent_desk/ui/messages.py" line="+66"/>
         <source>AgentDesk: unexpected error</source>
         <translation>AgentDesk：意外错误</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Something went wrong that AgentDesk did not expect. Your work is kept; please send the log file to support:
 {0}</source>
         <translation>AgentDesk 遇到了意外错误。您的工作内容不会丢失；请将日志文件发送给技术支持：
@@ -1985,7 +1985,7 @@ Database: {1}</source>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../agent_desk/ui/review/queue_pane.py" line="+44"/>
+        <location filename="../../agent_desk/ui/order_panes/queue_pane.py" line="+43"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
@@ -2076,7 +2076,7 @@ Database: {1}</source>
         <translation>最近原因</translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+110"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
@@ -2106,7 +2106,7 @@ Database: {1}</source>
 <context>
     <name>ReasonPanel</name>
     <message>
-        <location filename="../../agent_desk/ui/review/reason_panel.py" line="+49"/>
+        <location filename="../../agent_desk/ui/order_panes/reason_panel.py" line="+49"/>
         <source>What should be fixed? The agent reads this.</source>
         <translation>需要修改什么？坐席会看到这段说明。</translation>
     </message>
@@ -2149,7 +2149,7 @@ Database: {1}</source>
 <context>
     <name>RestoreOffer</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/restore.py" line="+42"/>
+        <location filename="../../agent_desk/ui/orders/restore.py" line="+44"/>
         <source>Unfinished orders</source>
         <translation>未完成的订单</translation>
     </message>
@@ -2192,8 +2192,8 @@ Database: {1}</source>
 <context>
     <name>ReturnedOrders</name>
     <message>
-        <location filename="../../agent_desk/ui/orders/returned.py" line="+171"/>
-        <location line="+22"/>
+        <location filename="../../agent_desk/ui/orders/returned.py" line="+172"/>
+        <location line="+24"/>
         <source>Returned to me</source>
         <translation>退回给我的订单</translation>
     </message>
@@ -2216,7 +2216,7 @@ Database: {1}</source>
 <context>
     <name>ReturnedOrdersPanel</name>
     <message>
-        <location line="-136"/>
+        <location line="-138"/>
         <source>Nothing returned to you. 👍</source>
         <translation>没有退回给您的订单。👍</translation>
     </message>
@@ -2234,7 +2234,7 @@ Database: {1}</source>
 <context>
     <name>ReviewWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/review/workspace.py" line="+33"/>
+        <location filename="../../agent_desk/ui/review/workspace.py" line="+34"/>
         <source>Pending review</source>
         <translation>待审核</translation>
     </message>
@@ -2244,7 +2244,7 @@ Database: {1}</source>
         <translation>审核通过(&amp;A)  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Approve and send on to logistics (Ctrl+Enter or A)</source>
         <translation>审核通过并转物流 (Ctrl+Enter 或 A)</translation>
     </message>
@@ -2254,7 +2254,7 @@ Database: {1}</source>
         <translation>退回(&amp;R)…  (R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Previous (K)</source>
         <translation>上一个 (K)</translation>
     </message>
@@ -2264,7 +2264,7 @@ Database: {1}</source>
         <translation>下一个 (J)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+53"/>
         <source>Address incomplete</source>
         <translation>地址不完整</translation>
     </message>
@@ -2294,12 +2294,12 @@ Database: {1}</source>
         <translation>该订单当前状态：{0}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot load the order: {0}</source>
         <translation>无法加载订单：{0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>{0} approved: on to logistics.</source>
         <translation>{0} 审核通过，已转物流。</translation>
     </message>
@@ -2333,7 +2333,7 @@ Database: {1}</source>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Bulk approve</source>
         <translation>批量审核通过</translation>
     </message>
@@ -2348,6 +2348,927 @@ Database: {1}</source>
         <translation>
             <numerusform>通过所选 (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceError</name>
+    <message>
+        <location filename="../../agent_desk/ui/errors.py" line="+40"/>
+        <source>Order {order_id} does not exist.</source>
+        <extracomment>Each code&apos;s text; called without a translator it gives the English literal.</extracomment>
+        <translation>订单 {order_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer {customer_id} does not exist.</source>
+        <translation>客户 {customer_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order_no} was taken by another agent; you cannot change it.</source>
+        <translation>订单 {order_no} 由其他坐席受理，您不能修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order_no} is {state} and can no longer be edited.</source>
+        <translation>订单 {order_no} 状态为“{state}”，不能再修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown order action &apos;{given}&apos;; known actions: {known}.</source>
+        <translation>未知的订单操作“{given}”；可用的操作：{known}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The form&apos;s id &apos;{value}&apos; is not a UUID; the desk must create one before the first save.</source>
+        <translation>表单 ID“{value}”不是有效的 UUID；程序必须在首次保存前生成 ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {field} must be text.</source>
+        <translation>{field}必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {field} must be a single line of text.</source>
+        <translation>{field}只能填写一行文字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {field} is {length} characters long; at most {limit} fit.</source>
+        <translation>{field}共 {length} 个字，最多只能填写 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}…” is too long to be a phone number.</source>
+        <translation>“{text}…”太长，不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line {line}: product {product_id} is not in the catalogue.</source>
+        <translation>第 {line} 行：商品 {product_id} 不在商品目录中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line}: {product} is no longer sold; please choose another product.</source>
+        <translation>第 {line} 行：{product} 已停售，请选择其他商品。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} ({product}): a {discount}% discount is more than the {limit}% allowed on this product.</source>
+        <translation>第 {line} 行（{product}）：折扣 {discount}% 超过了此商品允许的 {limit}%。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment must be cash on delivery (cod) or prepaid, not &apos;{method}&apos;.</source>
+        <translation>付款方式必须是货到付款（cod）或预付，不能是“{method}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business line {business_line_id} does not exist.</source>
+        <translation>业务线 {business_line_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call {call_id} does not exist.</source>
+        <translation>通话 {call_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recipient&apos;s name is missing.</source>
+        <translation>缺少收件人姓名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recipient&apos;s phone number is missing.</source>
+        <translation>缺少收件人电话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address needs: {parts}.</source>
+        <translation>地址缺少：{parts}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The postcode &apos;{postcode}&apos; must be six digits, or left empty.</source>
+        <translation>邮编“{postcode}”必须是 6 位数字，或留空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The order has no products yet.</source>
+        <translation>订单尚未添加商品。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order cannot be submitted yet: {details}</source>
+        <translation>该订单暂时不能提交：{details}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order_id} no longer exists.</source>
+        <translation>订单 {order_id} 已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order_no} was changed by {by_user} in the meantime; it is now {state}. Reload it and try again.</source>
+        <translation>订单 {order_no} 在此期间已被 {by_user} 修改，当前状态为“{state}”。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order {order_no} was already {action_done} by {by_user} at {time}; it is now {state}.</source>
+        <translation>订单 {order_no} 已由 {by_user} 于 {time} {action_done}，当前状态为“{state}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot {action} this order: it is already {state} and can no longer change.</source>
+        <translation>无法对此订单执行“{action}”：订单已是“{state}”，状态不能再变更。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot {action} this order: it is {state}. This is only possible for orders that are {states}.</source>
+        <translation>无法对此订单执行“{action}”：订单当前状态为“{state}”。只有处于{states}状态的订单才能执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {role} role may not {action} orders; this is done by: {roles}.</source>
+        <translation>“{role}”角色无权对订单执行“{action}”；可执行此操作的角色：{roles}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please give a reason to {action} this order; the agent and the audit trail need to know why.</source>
+        <translation>请填写对此订单执行“{action}”的原因：坐席和审核记录都需要知道原因。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You cannot {action} this order: it was taken by another agent.</source>
+        <translation>您不能对此订单执行“{action}”：该订单由其他坐席受理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You cannot {action} this order because you took this order; another colleague must do it.</source>
+        <translation>您不能对此订单执行“{action}”，因为此订单是您受理的；须由其他同事操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You cannot {action} this order because you handled this order in logistics; another colleague must do it.</source>
+        <translation>您不能对此订单执行“{action}”，因为您在物流环节处理过此订单；须由其他同事操作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You cannot {action} this order because you reviewed this order; another colleague must do it.</source>
+        <translation>您不能对此订单执行“{action}”，因为此订单是您审核的；须由其他同事操作。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An amount must be text, not {kind}.</source>
+        <translation>金额必须是文本，不能是 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No amount given; write it like 128 or 128.50.</source>
+        <translation>未填写金额；请按 128 或 128.50 的格式填写。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not an amount of money; write it like 128 or 128.50 (at most two decimals).</source>
+        <translation>“{text}”不是有效的金额；请按 128 或 128.50 的格式填写（最多两位小数）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The discount limit must be a whole percentage from 0 to 100, not {given}.</source>
+        <translation>折扣上限必须是 0 到 100 之间的整数百分比，不能是 {given}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} ({product}): the quantity must be a whole number from {min} to {max}, not {given}.</source>
+        <translation>第 {line} 行（{product}）：数量必须是 {min} 到 {max} 之间的整数，不能是 {given}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line} ({product}): the unit price must be between 0.00 and {max} yuan, not {given}.</source>
+        <translation>第 {line} 行（{product}）：单价必须在 0.00 到 {max} 元之间，不能是 {given}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} ({product}): the discount must be a whole percentage of 0 or more, not {given}.</source>
+        <translation>第 {line} 行（{product}）：折扣必须是不小于 0 的整数百分比，不能是 {given}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} ({product}): a {discount}% discount is more than the {limit}% you may give.</source>
+        <translation>第 {line} 行（{product}）：折扣 {discount}% 超过了您可给予的上限 {limit}%。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{number}” is not a phone number: a phone number must be text.</source>
+        <translation>“{number}”不是有效的电话号码：电话号码必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: it is far too long.</source>
+        <translation>“{number}”不是有效的电话号码：号码过长。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{number}” is not a phone number: it is empty.</source>
+        <translation>“{number}”不是有效的电话号码：号码为空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{number}” is not a phone number: it contains letters or symbols that are not part of a phone number.</source>
+        <translation>“{number}”不是有效的电话号码：含有电话号码中不应出现的字母或符号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{number}” is not a phone number: a &apos;+&apos; may only stand at the start.</source>
+        <translation>“{number}”不是有效的电话号码：“+”只能出现在开头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: it contains no digits.</source>
+        <translation>“{number}”不是有效的电话号码：不含任何数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{number}” is not a phone number: the country code after &apos;+&apos; or &apos;00&apos; is unknown.</source>
+        <translation>“{number}”不是有效的电话号码：“+”或“00”后面的国家代码无法识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: too few digits after the international prefix.</source>
+        <translation>“{number}”不是有效的电话号码：国际前缀后面的位数太少。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: it does not look like a phone number.</source>
+        <translation>“{number}”不是有效的电话号码：格式不像电话号码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: the country code is unknown.</source>
+        <translation>“{number}”不是有效的电话号码：国家代码无法识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: it has too few digits.</source>
+        <translation>“{number}”不是有效的电话号码：位数太少。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: it has too many digits.</source>
+        <translation>“{number}”不是有效的电话号码：位数太多。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: it has too few digits for a full phone number.</source>
+        <translation>“{number}”不是有效的电话号码：位数不足，不是完整的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: the area code is missing (write landlines like 010-12345678).</source>
+        <translation>“{number}”不是有效的电话号码：缺少区号（固定电话请写成 010-12345678 的格式）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{number}” is not a phone number: it has the wrong number of digits.</source>
+        <translation>“{number}”不是有效的电话号码：位数不正确。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{number}” is not a phone number: no phone numbers of that form exist under country code +{country_code}.</source>
+        <translation>“{number}”不是有效的电话号码：国家代码 +{country_code} 下没有这种格式的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{field}: must be text</source>
+        <translation>{field}：必须是文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: is missing</source>
+        <translation>{field}：未填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: contains a line break or control character</source>
+        <translation>{field}：含有换行符或控制字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: must be 6 to 24 characters of A-Z, 0-9 and &apos;-&apos; for Code 128</source>
+        <translation>{field}：Code 128 条码要求 6 到 24 个字符，且只能包含 A-Z、0-9 和“-”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field}: is not a phone number</source>
+        <translation>{field}：不是有效的电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: must be six digits or empty</source>
+        <translation>{field}：必须是 6 位数字或留空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: must be a whole number of cents</source>
+        <translation>{field}：必须是整数（以分为单位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: must be 0 (prepaid) up to {max}, not {given}</source>
+        <translation>{field}：必须在 0（预付）到 {max} 之间，不能是 {given}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field}: must be a date</source>
+        <translation>{field}：必须是日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No order with id {order_ids}.</source>
+        <translation>不存在 ID 为 {order_ids} 的订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order_no} has no waybill number yet.</source>
+        <translation>订单 {order_no} 还没有运单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels are printed only for orders pending logistics or already labelled: {orders}. Nothing was assigned or printed.</source>
+        <translation>只有待物流审核或已打印面单的订单才能打印面单：{orders}。未分配运单号，也未打印任何面单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>order {order_id} does not exist</source>
+        <translation>订单 {order_id} 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order {order_no} (id {order_id}) is {state}</source>
+        <translation>订单 {order_no}（ID {order_id}）当前状态为“{state}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the address needs: {parts}</source>
+        <translation>地址缺少：{parts}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>postcode &apos;{postcode}&apos; must be six digits</source>
+        <translation>邮编“{postcode}”必须是 6 位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer needs a name</source>
+        <translation>客户姓名不能为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer needs at least one phone number</source>
+        <translation>客户至少需要一个电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer {customer_id} does not exist</source>
+        <translation>客户 {customer_id} 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is longer than {limit} characters</source>
+        <translation>姓名超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>the notes are longer than {limit} characters</source>
+        <translation>备注超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>the phone label &apos;{label}&apos;… is longer than {limit} characters</source>
+        <translation>电话类型“{label}…”超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {part} of the address is longer than {limit} characters</source>
+        <translation>地址中的{part}超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {role} role may not edit customers</source>
+        <translation>“{role}”角色无权编辑客户资料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no call &apos;{call_id}&apos; was recorded</source>
+        <translation>没有通话“{call_id}”的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{disposition}&apos; is not a known disposition code</source>
+        <translation>“{disposition}”不是已知的通话小结代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satisfaction must be a whole number from 1 to 5, not {given}.</source>
+        <translation>满意度必须是 1 到 5 之间的整数，不能是 {given}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The notes are {length} characters long; at most {limit} fit.</source>
+        <translation>备注共 {length} 个字，最多只能填写 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up {followup_id} does not exist.</source>
+        <translation>回访 {followup_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This follow-up was already {followup_status}; it cannot be recorded again.</source>
+        <translation>该回访已是“{followup_status}”状态，不能再次记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This follow-up is assigned to another agent.</source>
+        <translation>该回访已分配给其他坐席。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown user name or wrong password</source>
+        <translation>用户名不存在或密码错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>username &apos;{username}&apos;: use 2–64 letters, digits, or . _ @ -</source>
+        <translation>用户名“{username}”无效：请使用 2–64 个字母、数字或 . _ @ -</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>role &apos;{given}&apos; is not one of {roles}</source>
+        <translation>角色“{given}”无效，应为以下之一：{roles}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the password must have at least {limit} characters</source>
+        <translation>密码至少需要 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a user named &apos;{username}&apos; already exists</source>
+        <translation>用户名“{username}”已存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an article needs a title</source>
+        <translation>文章必须有标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the title is longer than {limit} characters</source>
+        <translation>标题超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the tag &apos;{tag}&apos;… is longer than {limit} characters</source>
+        <translation>标签“{tag}…”超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the category &apos;{category}&apos;… is longer than {limit} characters</source>
+        <translation>分类“{category}…”超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown business line {unknown}; known: {known}</source>
+        <translation>未知的业务线 {unknown}；现有业务线：{known}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a new article cannot be &apos;{status}&apos;</source>
+        <translation>新文章的状态不能是“{status}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call {call_id} does not exist</source>
+        <translation>通话 {call_id} 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown action &apos;{given}&apos;</source>
+        <translation>未知的操作“{given}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a supervisor or an admin may {kb_action} knowledge articles</source>
+        <translation>只有班组长或管理员才能{kb_action}知识库文章</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you may edit only your own drafts and proposals; a supervisor edits published articles</source>
+        <translation>您只能编辑自己的草稿和建议；已发布的文章由班组长编辑</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this article is not published</source>
+        <translation>该文章尚未发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>knowledge article {article_id} does not exist (deleted at another desk?)</source>
+        <translation>知识库文章 {article_id} 不存在（可能已在其他电脑上被删除）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{title}” was changed by someone else (now version {version}); reopen it to see their changes</source>
+        <translation>“{title}”已被他人修改（当前为第 {version} 版）；请重新打开以查看对方的修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the knowledge index {path}: {detail}</source>
+        <translation>无法写入知识库索引 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not empty and holds no knowledge index</source>
+        <translation>{path} 不是空文件夹，其中也没有知识库索引</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the knowledge index is closed</source>
+        <translation>知识库索引已关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the knowledge index {path} is in use by another AgentDesk window</source>
+        <translation>知识库索引 {path} 正被另一个 AgentDesk 窗口使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a Markdown file (.md)</source>
+        <translation>不是 Markdown 文件（.md）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than {limit_mb} MB</source>
+        <translation>超过 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <translation>不是 UTF-8 文本（字节位置 {byte}）；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same title as {other}</source>
+        <translation>与 {other} 标题相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown business line {unknown} (known: {known})</source>
+        <translation>未知的业务线 {unknown}（现有：{known}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its pictures cannot be copied: {detail}</source>
+        <translation>无法复制文中的图片：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>picture {picture} not found beside the article</source>
+        <translation>在文章所在文件夹中找不到图片 {picture}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>picture {picture} is not on this desk</source>
+        <translation>本机上没有图片 {picture}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no front matter: the file must start with a line &apos;---&apos;</source>
+        <translation>没有文件头（front matter）：文件必须以一行“---”开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter is not closed: no second line &apos;---&apos;</source>
+        <translation>文件头没有结束：缺少第二行“---”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter is not valid YAML: {problem}</source>
+        <translation>文件头不是有效的 YAML：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter is not valid YAML on line {line}: {problem}</source>
+        <translation>文件头第 {line} 行不是有效的 YAML：{problem}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>front matter is empty: &apos;title&apos; is required</source>
+        <translation>文件头为空：必须填写“title”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter must be &apos;key: value&apos; pairs, not a {kind}</source>
+        <translation>文件头必须是“key: value”形式的键值对，不能是 {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>front matter key {key} is not text</source>
+        <translation>文件头中的键 {key} 不是文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;title&apos; is longer than {limit} characters</source>
+        <translation>“title”超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;category&apos; {category} must be a code such as &apos;returns&apos; (lower-case letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;)</source>
+        <translation>“category”的值 {category} 必须是“returns”这样的代码（仅限小写字母、数字和“-”、“_”、“.”）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tag {tag}… is longer than {limit} characters</source>
+        <translation>标签 {tag}… 超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>business line {line_code} must be a code such as &apos;health&apos; (lower-case letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;)</source>
+        <translation>业务线 {line_code} 必须是“health”这样的代码（仅限小写字母、数字和“-”、“_”、“.”）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{key}&apos; is missing from the front matter</source>
+        <translation>文件头中缺少“{key}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; is empty</source>
+        <translation>“{key}”为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be a single line</source>
+        <translation>“{key}”只能是一行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be text (put it in quotes)</source>
+        <translation>“{key}”必须是文本（请加上引号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be text, not a {kind}</source>
+        <translation>“{key}”必须是文本，不能是 {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be a list such as [a, b]</source>
+        <translation>“{key}”必须是列表，例如 [a, b]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item {item} of &apos;{key}&apos; must be text (put it in quotes)</source>
+        <translation>“{key}”的第 {item} 项必须是文本（请加上引号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>item {item} of &apos;{key}&apos; must be text, not a {kind}</source>
+        <translation>“{key}”的第 {item} 项必须是文本，不能是 {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>item {item} of &apos;{key}&apos; must be a single line</source>
+        <translation>“{key}”的第 {item} 项只能是一行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>submit</source>
+        <comment>Cannot … this order</comment>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approve</source>
+        <comment>Cannot … this order</comment>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return to the agent</source>
+        <comment>Cannot … this order</comment>
+        <translation>退回坐席</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return from logistics</source>
+        <comment>Cannot … this order</comment>
+        <translation>物流退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print the label for</source>
+        <comment>Cannot … this order</comment>
+        <translation>打印面单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hand over</source>
+        <comment>Cannot … this order</comment>
+        <translation>交接快递</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mark as delivered</source>
+        <comment>Cannot … this order</comment>
+        <translation>标记为已签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mark as refused</source>
+        <comment>Cannot … this order</comment>
+        <translation>标记为拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel</source>
+        <comment>Cannot … this order</comment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>recipient name</source>
+        <translation>收件人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipient phone</source>
+        <translation>收件人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipient address</source>
+        <translation>收件人地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>district</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waybill number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount to collect</source>
+        <translation>代收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sender name</source>
+        <translation>寄件人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sender address</source>
+        <translation>寄件人地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>publish</source>
+        <comment>only a supervisor may … knowledge articles</comment>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>archive</source>
+        <comment>only a supervisor may … knowledge articles</comment>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete</source>
+        <comment>only a supervisor may … knowledge articles</comment>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import</source>
+        <comment>only a supervisor may … knowledge articles</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <comment>follow-up status</comment>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <comment>follow-up status</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <comment>follow-up status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source> or </source>
+        <comment>between order states</comment>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; </source>
+        <comment>between problems</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} {1}</source>
+        <comment>two sentences in a row</comment>
+        <translation>{0}{1}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Something went wrong: {0}</source>
+        <translation>出错了：{0}</translation>
     </message>
 </context>
 <context>

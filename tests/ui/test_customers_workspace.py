@@ -95,15 +95,15 @@ def test_typing_a_name_prefix_lists_the_family_with_full_numbers_for_an_agent(de
 def test_typing_searches_once_after_a_pause_and_enter_at_once(desktop, qtbot, cast, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     ws = _workspace(desktop, qtbot)
     tasks: list[object] = []
-    real_run = ws.ctx.runner.run
+    real_read = ws.ctx.read
 
-    def counting(fn, *rest):  # type: ignore[no-untyped-def]
-        # Other workspaces share the worker (e.g. the knowledge index sync): count only searches.
-        if "CustomersWorkspace._search_now" in fn.__qualname__:
-            tasks.append(fn)
-        return real_run(fn, *rest)
+    def counting(op, *rest):  # type: ignore[no-untyped-def]
+        # Other workspaces share the context (e.g. the knowledge workspace): count only searches.
+        if "CustomersWorkspace._search_now" in op.__qualname__:
+            tasks.append(op)
+        return real_read(op, *rest)
 
-    monkeypatch.setattr(ws.ctx.runner, "run", counting)
+    monkeypatch.setattr(ws.ctx, "read", counting)
     with qtbot.waitSignal(ws.searched, timeout=TIMEOUT):
         for key in "Li Na":
             ws.search.insert(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, func, select
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +20,7 @@ from agent_desk.core.money import LineInput, compute_totals, format_yuan
 from agent_desk.core.roles import Workspace
 from agent_desk.services.access.auth import authenticate
 from agent_desk.services.orders import drafts as order_drafts
+from agent_desk.services.orders.drafts import OpenedForm
 from agent_desk.services.orders.entry import submit
 from agent_desk.services.orders.queries import order_for_client_uuid
 from agent_desk.services.orders.types import DraftLine
@@ -289,7 +291,8 @@ def test_local_copy_is_written_on_change_restored_after_a_crash_and_removed_afte
 
     with qtbot.waitSignal(restored.submitted, timeout=TIMEOUT):
         restored.submit_order()
-    assert not path.exists()
+    # Removed by the local-files worker, after any copy still on its way.
+    qtbot.waitUntil(lambda: not path.exists(), timeout=TIMEOUT)
     assert order_drafts.pending_local_drafts(ctx.user.id) == []
 
 
@@ -369,7 +372,7 @@ def test_an_order_submitted_during_an_outage_is_submitted_after_its_window_close
     ctx.database = ui_db
     qtbot.waitUntil(lambda: bool(submitted), timeout=TIMEOUT)
     assert _orders(ui_db, cast["vip"], "pending_review") == 1 and _orders(ui_db, cast["vip"]) == 1
-    assert order_drafts.pending_local_drafts(ctx.user.id) == []
+    qtbot.waitUntil(lambda: order_drafts.pending_local_drafts(ctx.user.id) == [], timeout=TIMEOUT)
     assert _saved_notes(ui_db, client_uuid) is not None
     engine.dispose()
 
@@ -428,6 +431,124 @@ def test_a_closed_order_whose_delayed_submit_finds_a_duplicate_comes_back_to_ask
     engine.dispose()
 
 
+class SlowDisk:
+    """The local drafts folder on a disk that hangs (a network profile, a virus scan) until released.
+
+    Writes still go to the real folder through the real ``write_local_draft``; they only wait first,
+    each at most ``limit`` seconds, so a window that waited for its disk fails the test instead of hanging it.
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, limit: float = 10.0) -> None:
+        self.released = threading.Event()
+        self.waiting = threading.Event()
+        self.threads: list[int] = []
+        self._limit = limit
+        self._write = order_drafts.write_local_draft
+        monkeypatch.setattr(order_drafts, "write_local_draft", self.write)
+
+    def write(self, form: OpenedForm, *, user_id: int, directory: Path | None = None) -> Path:
+        self.threads.append(threading.get_ident())
+        self.waiting.set()
+        self.released.wait(self._limit)
+        return self._write(form, user_id=user_id, directory=directory)
+
+    def hang(self) -> None:
+        self.released.clear()
+        self.waiting.clear()
+
+
+def test_a_hanging_disk_does_not_stall_the_window_and_the_newest_copy_lands_once_it_is_back(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(autosave_seconds=60)
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    entry.show()
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    path = order_drafts.local_draft_path(entry.client_uuid)
+    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
+    disk = SlowDisk(monkeypatch)
+    disk.hang()
+
+    type_text(qtbot, entry.notes, "门卫")
+    qtbot.waitUntil(disk.waiting.is_set, timeout=TIMEOUT)  # the copy is being written, and the disk hangs
+    # The window goes on: typing is taken, the draft reaches the database, the disk has the older copy.
+    type_text(qtbot, entry.notes, "代收")
+    with qtbot.waitSignal(entry.saved, timeout=TIMEOUT):
+        qtbot.mouseClick(entry.save_button, Qt.MouseButton.LeftButton)
+    assert _saved_notes(ctx.database, entry.client_uuid) == "门卫代收"
+    assert not disk.released.is_set() and "门卫" not in path.read_text(encoding="utf-8")
+
+    disk.released.set()  # the disk is back: the newest form is what it keeps
+    qtbot.waitUntil(lambda: "门卫代收" in path.read_text(encoding="utf-8"), timeout=TIMEOUT)
+    assert threading.get_ident() not in disk.threads  # never written by the GUI thread
+
+    # A copy still on its way when the submit goes through: removed after it, not overtaken by it.
+    disk.hang()
+    type_text(qtbot, entry.notes, "，放门卫室")
+    qtbot.waitUntil(disk.waiting.is_set, timeout=TIMEOUT)
+    with qtbot.waitSignal(entry.submitted, timeout=TIMEOUT):
+        qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
+    assert path.exists()  # the removal waits behind the hanging write
+    local_copies = host._entries.local_copies  # type: ignore[attr-defined]
+    disk.released.set()
+    qtbot.waitUntil(lambda: local_copies.idle, timeout=TIMEOUT)
+    assert not path.exists() and order_drafts.pending_local_drafts(ctx.user.id) == []
+    assert _orders(ctx.database, cast["vip"], "pending_review") == 1
+
+
+def test_a_form_gone_while_its_newest_copy_still_hangs_on_the_disk_is_offered_back_as_last_typed(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(autosave_seconds=60)
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    entries: OrderEntries = host._entries  # type: ignore[attr-defined]
+    entry.show()
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    path = order_drafts.local_draft_path(entry.client_uuid)
+    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
+    disk = SlowDisk(monkeypatch)
+    disk.hang()
+    type_text(qtbot, entry.notes, "放前台")
+    qtbot.waitUntil(disk.waiting.is_set, timeout=TIMEOUT)
+    with qtbot.waitSignal(entry.finished, timeout=TIMEOUT):
+        entry.close()  # saved and gone; its newest copy is still on its way to the disk
+    assert "放前台" not in path.read_text(encoding="utf-8")
+
+    offer = entries.offer_kept()
+    assert offer is not None and offer.list.count() == 1
+    with qtbot.waitSignal(entries.opened, timeout=TIMEOUT) as opened:
+        offer.restore_button.click()
+    restored = opened.args[0]
+    # As last typed, not as the disk still has it: restoring an older copy would save it over the newer draft.
+    assert restored.notes.toPlainText() == "放前台"
+    disk.released.set()
+    with qtbot.waitSignal(restored.saved, timeout=TIMEOUT):
+        pass
+    assert _saved_notes(ctx.database, restored.client_uuid) == "放前台"
+    qtbot.waitUntil(lambda: "放前台" in path.read_text(encoding="utf-8"), timeout=TIMEOUT)
+
+
+def test_a_desk_going_away_waits_for_the_copies_on_their_way_and_later_ones_are_written_at_once(
+    qtbot, make_ctx: MakeCtx, cast: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(autosave_seconds=60)
+    desk = QWidget()
+    entry = _open(qtbot, ctx, desk, cast["vip"])
+    local_copies = desk._entries.local_copies  # type: ignore[attr-defined]
+    path = order_drafts.local_draft_path(entry.client_uuid)
+    form = entry.current_form()
+    disk = SlowDisk(monkeypatch, limit=0.3)  # slow, not stuck: the desk must wait for it
+    disk.hang()
+    local_copies.keep(replace(form, data=replace(form.data, notes="最后一笔")), user_id=ctx.user.id)
+
+    desk.deleteLater()  # logging out: the desk and its order windows go
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert "最后一笔" in path.read_text(encoding="utf-8")
+    # Asked for after the worker went (a window's very last copy): written before the call returns.
+    local_copies.keep(replace(form, data=replace(form.data, notes="关窗前")), user_id=ctx.user.id)
+    assert "关窗前" in path.read_text(encoding="utf-8")
+
+
 def _saved_notes(db: Database, client_uuid: str) -> str | None:
     with db.factory() as s:
         found = order_for_client_uuid(s, client_uuid)
@@ -472,7 +593,7 @@ def test_a_kept_copy_of_an_order_submitted_after_all_is_not_offered_twice(
     entry = opened_signal.args[0]
     qtbot.waitUntil(lambda: "already submitted" in entry.error_text("general"), timeout=TIMEOUT)
     assert view.order_no in entry.error_text("general") and not entry.submit_button.isEnabled()
-    assert order_drafts.pending_local_drafts(ctx.user.id) == []
+    qtbot.waitUntil(lambda: order_drafts.pending_local_drafts(ctx.user.id) == [], timeout=TIMEOUT)
     assert _orders(ctx.database, cast["vip"]) == 1
     entry.close()
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from agent_desk.app import Desktop
 from agent_desk.services.access.auth import authenticate
@@ -74,10 +75,25 @@ def _state(db: Database, order_id: int) -> tuple[str, str]:
         return order.state, order.last_reason
 
 
+def _version(db: Database, order_id: int) -> int:
+    with db.factory() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        return order.version
+
+
 def _open_row(ws: ReviewWorkspace, qtbot, row: int) -> int:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(ws.detail_shown, timeout=TIMEOUT) as shown:
         ws.queue.select_row(row)
     return int(shown.args[0])
+
+
+def _shift_select_first_three(ws: ReviewWorkspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: all(ws.queue.model.is_loaded(r) for r in range(3)), timeout=TIMEOUT)
+    ws.queue.select_row(0)
+    ws.queue.view.setFocus()
+    qtbot.keyClick(ws.queue.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(ws.queue.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
 
 
 def _cell(ws: ReviewWorkspace, row: int, column: int) -> str:
@@ -176,11 +192,7 @@ def test_changes_from_another_connection_appear_without_refresh(review, demo, qt
 def test_bulk_approve_of_three_orders(review, demo, qtbot) -> None:  # type: ignore[no-untyped-def]
     ws = review
     chosen = _pending(demo)[:3]
-    qtbot.waitUntil(lambda: all(ws.queue.model.is_loaded(r) for r in range(3)), timeout=TIMEOUT)
-    ws.queue.select_row(0)
-    ws.queue.view.setFocus()
-    qtbot.keyClick(ws.queue.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
-    qtbot.keyClick(ws.queue.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    _shift_select_first_three(ws, qtbot)
     assert ws.queue.selected_ids() == chosen
     assert ws.bulk.text() == "Approve selected (3)" and ws.bulk.isEnabled()
     with qtbot.waitSignal(ws.bulk_done, timeout=TIMEOUT) as done:
@@ -189,6 +201,44 @@ def test_bulk_approve_of_three_orders(review, demo, qtbot) -> None:  # type: ign
     assert "Approved 3 of 3" in ws.banner.text()
     assert all(_state(demo, i)[0] == "pending_logistics" for i in chosen)
     qtbot.waitUntil(lambda: not set(chosen) & set(ws.queue.model.ids()), timeout=TIMEOUT)
+
+
+def test_j_and_k_and_the_next_previous_buttons_walk_the_queue(review, demo, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ws = review
+    first, second, third = _pending(demo)[:3]
+    assert _open_row(ws, qtbot, 0) == first
+    ws.queue.view.setFocus()
+    steps = (
+        (lambda: qtbot.keyClick(ws.queue.view, Qt.Key.Key_J), second),
+        (ws.next.click, third),
+        (lambda: qtbot.keyClick(ws.queue.view, Qt.Key.Key_K), second),
+        (ws.previous.click, first),
+    )
+    for step, expected in steps:
+        with qtbot.waitSignal(ws.detail_shown, timeout=TIMEOUT) as shown:
+            step()
+        assert shown.args[0] == expected
+    assert ws.queue.current_id() == first
+
+
+def test_bulk_approve_says_which_orders_could_not_be_approved_and_why(desktop, demo, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # This desk does not watch, so it still lists the order another auditor approves meanwhile.
+    ws = _open(qtbot, _ctx(desktop, "auditor1"), watch=False)
+    chosen = _pending(demo)[:3]
+    _shift_select_first_three(ws, qtbot)
+    assert ws.queue.selected_ids() == chosen
+    other = authenticate(desktop.database.factory, "auditor2", "auditor2123")
+    taken = act(demo.factory, other, chosen[1], "approve", expected_version=_version(demo, chosen[1]))
+
+    with qtbot.waitSignal(ws.bulk_done, timeout=TIMEOUT) as done:
+        ws.bulk.click()
+    assert done.args[0].approved == [chosen[0], chosen[2]]
+    assert [order_id for order_id, _problem in done.args[0].failed] == [chosen[1]]
+    assert "Approved 2 of 3" in ws.banner.text() and "1 could not be approved" in ws.banner.text()
+    boxes = [box for box in ws.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and boxes[0].windowTitle() == "Bulk approve"
+    assert "Approved 2 of 3" in boxes[0].text() and taken.order_no in boxes[0].text()
+    ws.shutdown()
 
 
 def test_the_watcher_thread_ends_with_the_widget(desktop, demo, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import ClassVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from agent_desk.services.errors import ServiceError
 from agent_desk.store.models import ROLES, User
 
 _hasher = PasswordHasher()
@@ -28,12 +31,21 @@ _USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
 MIN_PASSWORD_LENGTH = 6
 
 
-class AuthError(Exception):
+class AuthError(ServiceError):
     """Login refused; the message never says whether the name or the password was wrong."""
 
+    messages: ClassVar[Mapping[str, str]] = {"auth.refused": "unknown user name or wrong password"}
 
-class UserError(ValueError):
-    pass
+
+class UserError(ServiceError, ValueError):
+    """A user account that cannot be created as given."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "user.name_invalid": "username '{username}': use 2–64 letters, digits, or . _ @ -",
+        "user.role_unknown": "role '{given}' is not one of {roles}",
+        "user.password_too_short": "the password must have at least {limit} characters",
+        "user.exists": "a user named '{username}' already exists",
+    }
 
 
 @dataclass(frozen=True)
@@ -67,13 +79,13 @@ def create_user(
     extension: str | None = None,
 ) -> User:
     if not _USERNAME.match(username):
-        raise UserError(f"username {username!r}: use 2–64 letters, digits, or . _ @ -")
+        raise UserError("user.name_invalid", username=username)
     if role not in ROLES:
-        raise UserError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        raise UserError("user.role_unknown", given=role, roles=list(ROLES))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise UserError("user.password_too_short", limit=MIN_PASSWORD_LENGTH)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise UserError(f"a user named {username!r} already exists")
+        raise UserError("user.exists", username=username)
     user = User(
         username=username,
         display_name=display_name,
@@ -92,9 +104,9 @@ def authenticate(factory: sessionmaker[Session], username: str, password: str) -
         user = session.scalar(select(User).where(User.username == username.strip()))
         if user is None or not user.active:
             verify_password(_dummy_hash(), password)
-            raise AuthError("unknown user name or wrong password")
+            raise AuthError("auth.refused")
         if not verify_password(user.password_hash, password):
-            raise AuthError("unknown user name or wrong password")
+            raise AuthError("auth.refused")
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
             session.commit()

@@ -6,8 +6,10 @@ hub (every call, abandoned ones included) may both record the same call, in any 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,12 +18,21 @@ from sqlalchemy.orm import Session, sessionmaker
 from agent_desk.core.phone import try_normalize
 from agent_desk.core.protocol import CallEvent, EventType
 from agent_desk.services.calls.screen_pop import dnis_key, lookup_business_line
+from agent_desk.services.errors import ServiceError
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import Call, CustomerPhone, Disposition, User
 
+MAX_NOTES = 10_000
 
-class WrapUpError(ValueError):
-    pass
+
+class WrapUpError(ServiceError, ValueError):
+    """A wrap-up that cannot be saved; nothing was changed."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "wrap_up.call_not_recorded": "no call '{call_id}' was recorded",
+        "wrap_up.disposition_unknown": "'{disposition}' is not a known disposition code",
+        "wrap_up.notes_too_long": "the notes are longer than {limit} characters",
+    }
 
 
 @dataclass(frozen=True)
@@ -126,11 +137,11 @@ def wrap_up(
     with factory() as session, session.begin():
         call = session.scalar(select(Call).where(Call.platform_call_id == platform_call_id))
         if call is None:
-            raise WrapUpError(f"no call {platform_call_id!r} was recorded")
+            raise WrapUpError("wrap_up.call_not_recorded", call_id=platform_call_id)
         if session.get(Disposition, disposition) is None:
-            raise WrapUpError(f"{disposition!r} is not a known disposition code")
-        if len(notes) > 10_000:
-            raise WrapUpError("the notes are longer than 10,000 characters")
+            raise WrapUpError("wrap_up.disposition_unknown", disposition=disposition)
+        if len(notes) > MAX_NOTES:
+            raise WrapUpError("wrap_up.notes_too_long", limit=f"{MAX_NOTES:,}")
         call.disposition_code = disposition
         call.notes = notes
         call.wrapped_up_at = utcnow()

@@ -10,7 +10,9 @@ seeding data.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +21,7 @@ from agent_desk.core.phone import InvalidPhoneNumber, normalize
 from agent_desk.core.roles import sees_full_numbers
 from agent_desk.services.customers.records import CustomerRecord
 from agent_desk.services.customers.search import log_access, record_for_role
+from agent_desk.services.errors import ServiceError
 from agent_desk.store.models import Address, Customer, CustomerPhone
 
 # Column widths of the customers, customer_phones and addresses tables: PostgreSQL refuses longer
@@ -27,8 +30,27 @@ NAME_MAX, LABEL_MAX, NOTES_MAX = 100, 20, 4000
 ADDRESS_MAX = {"province": 40, "city": 40, "district": 40, "detail": 200, "postcode": 10}
 
 
-class CustomerError(ValueError):
-    """Invalid customer data; the message names the field."""
+class CustomerError(ServiceError, ValueError):
+    """Invalid customer data; ``code`` and ``params`` name the field. Nothing was written."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "customer.address_incomplete": "the address needs: {parts}",
+        "customer.postcode_invalid": "postcode '{postcode}' must be six digits",
+        "customer.name_missing": "the customer needs a name",
+        "customer.phone_missing": "the customer needs at least one phone number",
+        "customer.not_found": "customer {customer_id} does not exist",
+        "customer.name_too_long": "the name is longer than {limit} characters",
+        "customer.notes_too_long": "the notes are longer than {limit} characters",
+        "customer.phone_label_too_long": "the phone label '{label}'… is longer than {limit} characters",
+        "customer.address_part_too_long": "the address {part} is longer than {limit} characters",
+        "customer.edit_not_allowed": "the {role} role may not edit customers",
+    }
+
+    @classmethod
+    def english(cls, name: str, value: object) -> str:
+        if name == "parts" and value == "detail":
+            return "street address"
+        return super().english(name, value)
 
 
 @dataclass(frozen=True)
@@ -41,14 +63,14 @@ class AddressInput:
 
     def validate(self) -> None:
         missing = [
-            label
-            for label, value in (("province", self.province), ("city", self.city), ("street address", self.detail))
+            part
+            for part, value in (("province", self.province), ("city", self.city), ("detail", self.detail))
             if not value.strip()
         ]
         if missing:
-            raise CustomerError("the address needs: " + ", ".join(missing))
+            raise CustomerError("customer.address_incomplete", parts=missing)
         if self.postcode and not re.fullmatch(r"\d{6}", self.postcode.strip()):
-            raise CustomerError(f"postcode {self.postcode!r} must be six digits")
+            raise CustomerError("customer.postcode_invalid", postcode=self.postcode)
 
 
 @dataclass(frozen=True)
@@ -61,15 +83,15 @@ class CustomerInput:
 
     def validated_phones(self, region: str) -> list[tuple[str, str]]:
         if not self.name.strip():
-            raise CustomerError("the customer needs a name")
+            raise CustomerError("customer.name_missing")
         if not self.phones:
-            raise CustomerError("the customer needs at least one phone number")
+            raise CustomerError("customer.phone_missing")
         result: list[tuple[str, str]] = []
         for raw, label in self.phones:
             try:
                 e164 = normalize(raw, region)
             except InvalidPhoneNumber as exc:
-                raise CustomerError(str(exc)) from exc
+                raise CustomerError(exc.code, **exc.params) from exc
             if e164 not in {e for e, _ in result}:
                 result.append((e164, label or "mobile"))
         for address in self.addresses:
@@ -116,7 +138,7 @@ def update_customer(session: Session, customer_id: int, data: CustomerInput, *, 
     phones = data.validated_phones(region)
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise CustomerError(f"customer {customer_id} does not exist")
+        raise CustomerError("customer.not_found", customer_id=customer_id)
     customer.name = data.name.strip()
     customer.notes = data.notes
     customer.gender = data.gender
@@ -130,16 +152,16 @@ def update_customer(session: Session, customer_id: int, data: CustomerInput, *, 
 
 def _check_lengths(data: CustomerInput) -> None:
     if len(data.name.strip()) > NAME_MAX:
-        raise CustomerError(f"the name is longer than {NAME_MAX} characters")
+        raise CustomerError("customer.name_too_long", limit=NAME_MAX)
     if len(data.notes) > NOTES_MAX:
-        raise CustomerError(f"the notes are longer than {NOTES_MAX} characters")
+        raise CustomerError("customer.notes_too_long", limit=NOTES_MAX)
     for _number, label in data.phones:
         if len(label) > LABEL_MAX:
-            raise CustomerError(f"the phone label {label[:LABEL_MAX]!r}… is longer than {LABEL_MAX} characters")
+            raise CustomerError("customer.phone_label_too_long", label=label[:LABEL_MAX], limit=LABEL_MAX)
     for address in data.addresses:
         for field, limit in ADDRESS_MAX.items():
             if len(getattr(address, field).strip()) > limit:
-                raise CustomerError(f"the address {field} is longer than {limit} characters")
+                raise CustomerError("customer.address_part_too_long", part=field, limit=limit)
 
 
 def save_customer(
@@ -150,7 +172,7 @@ def save_customer(
     Raises CustomerError with a message for the user; nothing is written then. The caller commits.
     """
     if not may_edit(role):
-        raise CustomerError(f"the {role} role may not edit customers")
+        raise CustomerError("customer.edit_not_allowed", role=role)
     _check_lengths(data)
     if customer_id is None:
         customer_id = create_customer(session, data, region=region)

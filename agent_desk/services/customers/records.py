@@ -214,7 +214,7 @@ def as_connection(db: Db) -> Connection:
     return db.connection() if isinstance(db, Session) else db
 
 
-def order_summaries(db: Db, *groups: Sequence[Row[Any]]) -> tuple[list[OrderSummary], ...]:
+def order_summaries(db: Db, *groups: Sequence[Row[*tuple[Any, ...]]]) -> tuple[list[OrderSummary], ...]:
     """Each group of order rows as the pop lists them, items spelled out.
 
     The rows need the columns of ``OrderSummary`` bar ``items``; all groups share one item query.

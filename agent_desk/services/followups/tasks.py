@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from agent_desk.core.phone import InvalidPhoneNumber, format_display
 from agent_desk.core.roles import covers_colleagues_followups
 from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.errors import ServiceError
 from agent_desk.store.clock import utcnow
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Customer, FollowUp, Order
@@ -19,8 +22,16 @@ MAX_NOTES = 2000
 # Who may record a follow-up besides the agent it is assigned to: the shift lead covering absences.
 
 
-class FollowUpError(ValueError):
-    """A follow-up that cannot be recorded; the message says why, nothing was changed."""
+class FollowUpError(ServiceError, ValueError):
+    """A follow-up that cannot be recorded; ``code`` and ``params`` say why, nothing was changed."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "followup.satisfaction_invalid": "Satisfaction must be a whole number from 1 to 5, not {given}.",
+        "followup.notes_too_long": "The notes are {length} characters long; at most {limit} fit.",
+        "followup.not_found": "Follow-up {followup_id} does not exist.",
+        "followup.already_closed": "This follow-up was already {followup_status}; it cannot be recorded again.",
+        "followup.assigned_to_other": "This follow-up is assigned to another agent.",
+    }
 
 
 @dataclass(frozen=True)
@@ -72,18 +83,18 @@ def complete_followup(
 ) -> FollowUpView:
     """Record the call: satisfaction 1 (very unhappy) to 5 (very happy) and what the customer said."""
     if isinstance(satisfaction, bool) or not isinstance(satisfaction, int) or not 1 <= satisfaction <= 5:
-        raise FollowUpError(f"Satisfaction must be a whole number from 1 to 5, not {satisfaction!r}.")
+        raise FollowUpError("followup.satisfaction_invalid", given=repr(satisfaction))
     notes = notes.strip()
     if len(notes) > MAX_NOTES:
-        raise FollowUpError(f"The notes are {len(notes)} characters long; at most {MAX_NOTES} fit.")
+        raise FollowUpError("followup.notes_too_long", length=len(notes), limit=MAX_NOTES)
     with transaction(factory) as session:
         followup = session.get(FollowUp, followup_id, with_for_update=True)
         if followup is None:
-            raise FollowUpError(f"Follow-up {followup_id} does not exist.")
+            raise FollowUpError("followup.not_found", followup_id=followup_id)
         if followup.status != "open":
-            raise FollowUpError(f"This follow-up was already {followup.status}; it cannot be recorded again.")
+            raise FollowUpError("followup.already_closed", followup_status=followup.status)
         if followup.assigned_to not in (None, user.id) and not covers_colleagues_followups(user.role):
-            raise FollowUpError("This follow-up is assigned to another agent.")
+            raise FollowUpError("followup.assigned_to_other")
         followup.status = "done"
         followup.satisfaction = satisfaction
         followup.notes = notes

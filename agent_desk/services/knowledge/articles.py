@@ -15,9 +15,10 @@ whose transaction the caller owns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from agent_desk.core.roles import edits_any_article
 from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.errors import ServiceError
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import (
     BusinessLine,
@@ -67,20 +69,47 @@ TAG_MAX = 60
 CATEGORY_MAX = 100
 
 
-class KnowledgeError(ValueError):
-    """An article that cannot be saved as given; the message says why."""
+class KnowledgeError(ServiceError, ValueError):
+    """An article that cannot be saved as given; ``code`` and ``params`` say why."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge.title_missing": "an article needs a title",
+        "knowledge.title_too_long": "the title is longer than {limit} characters",
+        "knowledge.tag_too_long": "the tag '{tag}'… is longer than {limit} characters",
+        "knowledge.category_too_long": "the category '{category}'… is longer than {limit} characters",
+        "knowledge.business_line_unknown": "unknown business line {unknown}; known: {known}",
+        "knowledge.new_status_invalid": "a new article cannot be '{status}'",
+        "knowledge.call_not_found": "call {call_id} does not exist",
+        "knowledge.action_unknown": "unknown action '{given}'",
+    }
 
 
 class KnowledgeNotAllowed(KnowledgeError):
     """The user's role may not do this to this article."""
 
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge.editors_only": "only a supervisor or an admin may {kb_action} knowledge articles",
+        "knowledge.edit_not_allowed": (
+            "you may edit only your own drafts and proposals; a supervisor edits published articles"
+        ),
+        "knowledge.not_published": "this article is not published",
+    }
+
 
 class ArticleNotFound(KnowledgeError):
-    pass
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge.article_not_found": "knowledge article {article_id} does not exist (deleted at another desk?)"
+    }
 
 
 class ArticleConflict(KnowledgeError):
     """Someone else saved the article since it was opened."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge.article_changed": (
+            "“{title}” was changed by someone else (now version {version}); reopen it to see their changes"
+        )
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +175,7 @@ def may_edit_any(role: str) -> bool:
 def require_editor(user: CurrentUser | None, what: str) -> None:
     # None is the command line: whoever holds the database URL administers it.
     if user is not None and not may_edit_any(user.role):
-        raise KnowledgeNotAllowed(f"only a supervisor or an admin may {what} knowledge articles")
+        raise KnowledgeNotAllowed("knowledge.editors_only", kb_action=what)
 
 
 def article_row(session: Session, article_id: int, *, lock: bool = False) -> KnowledgeArticle:
@@ -155,7 +184,7 @@ def article_row(session: Session, article_id: int, *, lock: bool = False) -> Kno
         stmt = stmt.with_for_update()
     article = session.scalars(stmt).one_or_none()
     if article is None:
-        raise ArticleNotFound(f"knowledge article {article_id} does not exist (deleted at another desk?)")
+        raise ArticleNotFound("knowledge.article_not_found", article_id=article_id)
     return article
 
 
@@ -165,14 +194,14 @@ def article_row(session: Session, article_id: int, *, lock: bool = False) -> Kno
 def _clean(data: ArticleInput) -> ArticleInput:
     title = " ".join(data.title.split())
     if not title:
-        raise KnowledgeError("an article needs a title")
+        raise KnowledgeError("knowledge.title_missing")
     if len(title) > TITLE_MAX:
-        raise KnowledgeError(f"the title is longer than {TITLE_MAX} characters")
-    tags = []
+        raise KnowledgeError("knowledge.title_too_long", limit=TITLE_MAX)
+    tags: list[str] = []
     for tag in data.tags:
         tag = " ".join(str(tag).split())
         if len(tag) > TAG_MAX:
-            raise KnowledgeError(f"the tag {tag[:20]!r}… is longer than {TAG_MAX} characters")
+            raise KnowledgeError("knowledge.tag_too_long", tag=tag[:20], limit=TAG_MAX)
         if tag and tag.casefold() not in {t.casefold() for t in tags}:
             tags.append(tag)
     return ArticleInput(
@@ -189,7 +218,7 @@ def _category_path(path: str) -> str:
     parts = [p for p in parts if p]
     for part in parts:
         if len(part) > CATEGORY_MAX:
-            raise KnowledgeError(f"the category {part[:20]!r}… is longer than {CATEGORY_MAX} characters")
+            raise KnowledgeError("knowledge.category_too_long", category=part[:20], limit=CATEGORY_MAX)
     return SEPARATOR.join(parts)
 
 
@@ -201,7 +230,9 @@ def _line_ids(session: Session, codes: Iterable[str]) -> list[int]:
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise KnowledgeError(
-            f"unknown business line {', '.join(repr(c) for c in unknown)}; known: {', '.join(sorted(known)) or 'none'}"
+            "knowledge.business_line_unknown",
+            unknown=", ".join(repr(c) for c in unknown),
+            known=", ".join(sorted(known)) or "—",
         )
     return [known[c] for c in codes]
 
@@ -278,11 +309,11 @@ def create_article(
     if status not in ("draft", "proposed"):
         require_editor(user, "publish")
     if status not in INDEXED_STATUSES:
-        raise KnowledgeError(f"a new article cannot be {status!r}")
+        raise KnowledgeError("knowledge.new_status_invalid", status=status)
     data = _clean(data)
     line_ids = _line_ids(session, data.business_lines)
     if source_call_id is not None and session.get(Call, source_call_id) is None:
-        raise KnowledgeError(f"call {source_call_id} does not exist")
+        raise KnowledgeError("knowledge.call_not_found", call_id=source_call_id)
     now = utcnow()
     article = KnowledgeArticle(
         title=data.title,
@@ -322,14 +353,9 @@ def update_article(
     """
     article = article_row(session, article_id, lock=True)
     if not _may_edit(user, article):
-        raise KnowledgeNotAllowed(
-            "you may edit only your own drafts and proposals; a supervisor edits published articles"
-        )
+        raise KnowledgeNotAllowed("knowledge.edit_not_allowed")
     if expected_version is not None and article.version != expected_version:
-        raise ArticleConflict(
-            f"“{article.title}” was changed by someone else (now version {article.version}); "
-            "reopen it to see their changes"
-        )
+        raise ArticleConflict("knowledge.article_changed", title=article.title, version=article.version)
     data = _clean(data)
     line_ids = _line_ids(session, data.business_lines)
     article.version += 1
@@ -402,7 +428,7 @@ def save_article(
 ) -> int:
     """What the editor's buttons do: ``save`` (a draft, or the article as it is), ``propose``, ``publish``."""
     if action not in ("save", "propose", "publish"):
-        raise KnowledgeError(f"unknown action {action!r}")
+        raise KnowledgeError("knowledge.action_unknown", given=action)
     if action == "publish":
         require_editor(user, "publish")
     if article_id is None:

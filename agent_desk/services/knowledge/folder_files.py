@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from agent_desk.core.frontmatter import (
     FrontMatterError,
@@ -21,8 +22,10 @@ from agent_desk.core.frontmatter import (
     dump_article,
     parse_article,
 )
+from agent_desk.services.errors import Problem, ServiceError
 
 __all__ = [
+    "FolderProblem",
     "FolderReadResult",
     "SkippedFile",
     "export_filename",
@@ -41,12 +44,31 @@ _UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _SPACE_RUNS = re.compile(r"[\s._-]+")
 
 
+class FolderProblem(ServiceError):
+    """Why a file of a folder was skipped, or a picture left out: the reasons in import and export reports.
+
+    Never raised: a broken file does not stop an import, it gets a :class:`Problem` in the report.
+    """
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge_folder.not_markdown": "not a Markdown file (.md)",
+        "knowledge_folder.too_large": "larger than {limit_mb} MB",
+        "knowledge_folder.unreadable": "cannot be read: {detail}",
+        "knowledge_folder.not_utf8": "not UTF-8 text (byte {byte}); save it as UTF-8",
+        "knowledge_folder.same_title": "same title as {other}",
+        "knowledge_folder.business_line_unknown": "unknown business line {unknown} (known: {known})",
+        "knowledge_folder.pictures_not_copied": "its pictures cannot be copied: {detail}",
+        "knowledge_folder.picture_missing": "picture {picture} not found beside the article",
+        "knowledge_folder.picture_not_on_desk": "picture {picture} is not on this desk",
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
-    """A file that was not imported, and why (a sentence for the report)."""
+    """A file that was not imported, and why (a coded problem that reads as its English sentence)."""
 
     path: Path
-    reason: str
+    reason: Problem
 
 
 @dataclass(slots=True)
@@ -82,30 +104,31 @@ def read_folder(folder: Path, progress: ProgressCallback | None = None) -> Folde
     return result
 
 
-def _read_one(path: Path, result: FolderReadResult, titles: dict[str, Path], folder: Path) -> str | None:
+def _read_one(path: Path, result: FolderReadResult, titles: dict[str, Path], folder: Path) -> Problem | None:
+    problem = FolderProblem.problem
     suffix = path.suffix.lower()
     if suffix in _ASSET_SUFFIXES:
         return None
     if suffix not in {".md", ".markdown"}:
-        return "not a Markdown file (.md)"
+        return problem("knowledge_folder.not_markdown")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
+            return problem("knowledge_folder.too_large", limit_mb=MAX_FILE_BYTES // 1_000_000)
         raw = path.read_bytes()
     except OSError as exc:
-        return f"cannot be read: {exc.strerror or exc}"
+        return problem("knowledge_folder.unreadable", detail=str(exc.strerror or exc))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return f"not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        return problem("knowledge_folder.not_utf8", byte=exc.start)
     try:
         article = parse_article(text)
     except FrontMatterError as exc:
-        return str(exc)
+        return exc.as_problem()
     key = article.title.casefold()
     if key in titles:
-        return f"same title as {titles[key].relative_to(folder)}"
+        return problem("knowledge_folder.same_title", other=str(titles[key].relative_to(folder)))
     titles[key] = path
     result.articles.append((path, article))
     return None

@@ -34,6 +34,7 @@ from agent_desk import config
 from agent_desk.core.frontmatter import MarkdownArticle
 from agent_desk.paths import RESOURCES
 from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.errors import Problem
 from agent_desk.services.knowledge.articles import (
     ArticleInput,
     KnowledgeError,
@@ -41,7 +42,7 @@ from agent_desk.services.knowledge.articles import (
     require_editor,
     update_article,
 )
-from agent_desk.services.knowledge.folder_files import read_folder, write_folder
+from agent_desk.services.knowledge.folder_files import FolderProblem, read_folder, write_folder
 from agent_desk.services.knowledge.reading import category_paths, get_article
 from agent_desk.store.db import transaction
 from agent_desk.store.models import BusinessLine, KnowledgeArticle
@@ -80,8 +81,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
-    warnings: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[tuple[Path, Problem]] = field(default_factory=list)
+    warnings: list[tuple[Path, Problem]] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
 
 
@@ -89,7 +90,7 @@ class ImportReport:
 class ExportReport:
     written: list[Path] = field(default_factory=list)
     images: int = 0
-    warnings: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, Problem]] = field(default_factory=list)
 
 
 def _local_target(target: str) -> PurePosixPath | None:
@@ -111,7 +112,9 @@ def _copy_images(body: str, source: Path, report: ImportReport) -> str:
             return match.group(0)
         src = source.parent / rel
         if not src.is_file():
-            report.warnings.append((source, f"picture {rel} not found beside the article"))
+            report.warnings.append(
+                (source, FolderProblem.problem("knowledge_folder.picture_missing", picture=str(rel)))
+            )
             return match.group(0)
         data = src.read_bytes()
         dest = images_dir() / rel
@@ -148,9 +151,12 @@ def import_folder(
     for done, (path, parsed) in enumerate(read.articles, 1):
         unknown = [c for c in parsed.business_lines if c not in known_lines]
         if unknown:
-            report.skipped.append(
-                (path, f"unknown business line {', '.join(unknown)} (known: {', '.join(sorted(known_lines))})")
+            reason = FolderProblem.problem(
+                "knowledge_folder.business_line_unknown",
+                unknown=", ".join(unknown),
+                known=", ".join(sorted(known_lines)),
             )
+            report.skipped.append((path, reason))
         else:
             _import_one(factory, user, path, parsed, by_title, report)
         if progress is not None:
@@ -171,7 +177,8 @@ def _import_one(
     try:
         body = _copy_images(parsed.body, path, report)
     except OSError as exc:
-        report.skipped.append((path, f"its pictures cannot be copied: {exc.strerror or exc}"))
+        reason = FolderProblem.problem("knowledge_folder.pictures_not_copied", detail=str(exc.strerror or exc))
+        report.skipped.append((path, reason))
         return
     data = ArticleInput(parsed.title, body, category or "", parsed.tags, parsed.business_lines)
     existing = by_title.get(parsed.title.casefold())
@@ -189,7 +196,7 @@ def _import_one(
                     update_article(session, user, article_id, data)
                     report.updated += 1
     except KnowledgeError as exc:
-        report.skipped.append((path, str(exc)))
+        report.skipped.append((path, exc.as_problem()))
         return
     report.article_ids.append(article_id)
 
@@ -256,7 +263,9 @@ def export_folder(
                 continue
             src = next((base / rel for base in image_search_paths() if (base / rel).is_file()), None)
             if src is None:
-                report.warnings.append((article_id, f"picture {rel} is not on this desk"))
+                report.warnings.append(
+                    (article_id, FolderProblem.problem("knowledge_folder.picture_not_on_desk", picture=str(rel)))
+                )
                 continue
             dest = folder / rel
             dest.parent.mkdir(parents=True, exist_ok=True)

@@ -26,10 +26,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
+from typing import ClassVar, Self
 
 import tantivy
 
+from agent_desk.services.errors import ServiceError
 from agent_desk.services.knowledge.query import PAIR_SUFFIX, build_query, relaxed_segments, split_query
 from agent_desk.services.knowledge.snippet import Highlighter
 from agent_desk.services.knowledge.text import (
@@ -68,12 +69,22 @@ _MAX_LIMIT = 200
 _PROGRESS_EVERY = 500
 
 
-class KbIndexError(RuntimeError):
+class KbIndexError(ServiceError, RuntimeError):
     """The knowledge index could not be opened or written."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge.index_unwritable": "cannot write the knowledge index {path}: {detail}",
+        "knowledge.index_foreign_folder": "{path} is not empty and holds no knowledge index",
+        "knowledge.index_closed": "the knowledge index is closed",
+    }
 
 
 class KbIndexLockedError(KbIndexError):
     """Another AgentDesk process on this machine holds the index for writing."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "knowledge.index_locked": "the knowledge index {path} is in use by another AgentDesk window"
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +195,8 @@ class KnowledgeIndex:
             writer = index.writer(writer_heap_bytes, writer_threads)
         except ValueError as exc:
             if "lock" in str(exc).lower():
-                raise KbIndexLockedError(f"the knowledge index {path} is in use by another AgentDesk window") from exc
-            raise KbIndexError(f"cannot write the knowledge index {path}: {exc}") from exc
+                raise KbIndexLockedError("knowledge.index_locked", path=str(path)) from exc
+            raise KbIndexError("knowledge.index_unwritable", path=str(path), detail=str(exc)) from exc
         return cls(index, schema, writer, rebuilt=rebuilt)
 
     @staticmethod
@@ -195,7 +206,7 @@ class KnowledgeIndex:
         stamp = version_file.read_text("utf-8").strip() if version_file.exists() else None
         if stamp is None and any(path.iterdir()) and not (path / "meta.json").exists():
             # Never wipe a folder that is not ours (a mistyped data path).
-            raise KbIndexError(f"{path} is not empty and holds no knowledge index")
+            raise KbIndexError("knowledge.index_foreign_folder", path=str(path))
         if stamp != SCHEMA_VERSION and any(path.iterdir()):
             log.warning("knowledge index at %s is from %s; rebuilding", path, stamp)
             _wipe(path)
@@ -345,7 +356,7 @@ class KnowledgeIndex:
 
     def _require_writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            raise KbIndexError("the knowledge index is closed")
+            raise KbIndexError("knowledge.index_closed")
         return self._writer
 
     # ------------------------------------------------------------------ reading
@@ -400,10 +411,13 @@ class KnowledgeIndex:
         out = []
         for score, address in hits:
             doc = searcher.doc(address)
+            article_id = doc.get_first("id")
+            if article_id is None:  # every document is written with its id: nothing to open without one
+                continue
             title = doc.get_first("title") or ""
             out.append(
                 KbHit(
-                    id=int(doc.get_first("id")),
+                    id=int(article_id),
                     title=title,
                     snippet=highlighter.snippet(doc.get_first("body") or ""),
                     score=float(score),

@@ -154,7 +154,7 @@ def _field_query(schema: tantivy.Schema, field: str, seg: Segment) -> tantivy.Qu
         # A CJK pair: one term in the character-pair field (see kb_text).
         return tantivy.Query.term_query(schema, f"{field}{PAIR_SUFFIX}", "".join(seg.tokens))
     if len(seg.tokens) > 2:
-        pairs = ["".join(seg.tokens[i : i + 2]) for i in range(len(seg.tokens) - 1)]
+        pairs: list[str | tuple[int, str]] = ["".join(seg.tokens[i : i + 2]) for i in range(len(seg.tokens) - 1)]
         return tantivy.Query.phrase_query(schema, f"{field}{PAIR_SUFFIX}", pairs)
     term = tantivy.Query.term_query(schema, field, seg.tokens[0])
     if not seg.prefix or field == "tags":

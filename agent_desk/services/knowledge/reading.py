@@ -54,7 +54,7 @@ def category_tree(session: Session) -> list[CategoryNode]:
     ).all()
     paths = category_paths(session)
     nodes = {r.id: CategoryNode(r.id, r.name, paths[r.id]) for r in rows}
-    roots = []
+    roots: list[CategoryNode] = []
     for r in rows:
         parent = nodes.get(r.parent_id) if r.parent_id is not None else None
         (parent.children if parent is not None else roots).append(nodes[r.id])
@@ -85,7 +85,7 @@ def get_article(session: Session, article_id: int, user: CurrentUser | None = No
         and article.status != "published"
         and article.author_id != user.id
     ):
-        raise KnowledgeNotAllowed("this article is not published")
+        raise KnowledgeNotAllowed("knowledge.not_published")
     versions = list(
         session.scalars(
             select(KnowledgeVersion)

@@ -26,9 +26,12 @@ def event_fields(
     actor_role: str,
     reason: str,
     changes: dict[str, Any],
-    at: datetime,
+    at: datetime | str,
 ) -> dict[str, Any]:
-    """Everything an event asserts; the hash covers exactly these fields."""
+    """Everything an event asserts; the hash covers exactly these fields.
+
+    ``at`` may be given as the exact text the chain hashes for it (the demo's bulk writer does).
+    """
     return {
         "order_id": order_id,
         "seq": seq,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from agent_desk.core.money import LineInput, OrderValidationError, compute_totals
 from agent_desk.core.phone import InvalidPhoneNumber, normalize, try_normalize
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders.types import DraftLine, OrderInput, OrderValidationFailed, OrderView
 from agent_desk.store.models import PAYMENT_METHODS, BusinessLine, Call, Customer, Order, OrderLine, Product
 
@@ -26,15 +27,6 @@ _TEXT_LIMITS = {
     "address_detail": 200,
     "postcode": 10,
     "notes": 4000,
-}
-_FIELD_WORDS = {
-    "recipient_name": "recipient name",
-    "province": "province",
-    "city": "city",
-    "district": "district",
-    "address_detail": "street address",
-    "postcode": "postcode",
-    "notes": "notes",
 }
 PHONE_COLUMN_WIDTH = 20
 
@@ -66,23 +58,18 @@ def canonical_uuid(value: str) -> str:
     try:
         return str(uuid.UUID(str(value).strip()))
     except ValueError:
-        raise OrderValidationFailed(
-            f"The form's id {value!r} is not a UUID; the desk must create one before the first save.",
-            field="client_uuid",
-        ) from None
+        raise OrderValidationFailed("order.form_id_invalid", field="client_uuid", value=str(value)) from None
 
 
 def _text(name: str, value: str) -> str:
     if not isinstance(value, str):
-        raise OrderValidationFailed(f"The {_FIELD_WORDS[name]} must be text.", field=name)
+        raise OrderValidationFailed("order.field_not_text", field=name)
     cleaned = unicodedata.normalize("NFC", value).strip()
     if name != "notes" and any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in cleaned):
-        raise OrderValidationFailed(f"The {_FIELD_WORDS[name]} must be a single line of text.", field=name)
+        raise OrderValidationFailed("order.field_not_one_line", field=name)
     limit = _TEXT_LIMITS[name]
     if len(cleaned) > limit:
-        raise OrderValidationFailed(
-            f"The {_FIELD_WORDS[name]} is {len(cleaned)} characters long; at most {limit} fit.", field=name
-        )
+        raise OrderValidationFailed("order.field_too_long", field=name, length=len(cleaned), limit=limit)
     return cleaned
 
 
@@ -93,10 +80,7 @@ def _phone(raw: str, region: str) -> str:
         return e164
     # A half-typed number is kept as typed: a draft may be incomplete, submit checks it.
     if len(text) > PHONE_COLUMN_WIDTH:
-        raise OrderValidationFailed(
-            f"“{text[:24]}…” is too long to be a phone number.",
-            field="recipient_phone",
-        )
+        raise OrderValidationFailed("order.phone_too_long", field="recipient_phone", text=text[:24])
     return text
 
 
@@ -114,16 +98,14 @@ def _price_lines(
         already = sold.get(line.product_id)
         if product is None:
             raise OrderValidationFailed(
-                f"Line {i + 1}: product {line.product_id!r} is not in the catalogue.", field="lines", line_index=i
+                "order.product_unknown", field="lines", line_index=i, line=i + 1, product_id=repr(line.product_id)
             )
         if already is not None:
             # Name and price as sold: a later catalogue change never rewrites an order being fixed.
             priced.append((product.id, already.product_name, already.unit_price_cents, product.max_discount_pct))
         elif not product.active:
             raise OrderValidationFailed(
-                f"Line {i + 1}: {product.name} is no longer sold; please choose another product.",
-                field="lines",
-                line_index=i,
+                "order.product_discontinued", field="lines", line_index=i, line=i + 1, product=product.name
             )
         else:
             priced.append((product.id, product.name, product.price_cents, product.max_discount_pct))
@@ -134,14 +116,18 @@ def _price_lines(
     try:
         totals = compute_totals(inputs, max_discount_pct)
     except OrderValidationError as exc:
-        raise OrderValidationFailed(str(exc), field="lines", line_index=exc.line_index) from None
+        line_params: dict[str, Any] = exc.params  # the core's line problem, under the service's error
+        raise OrderValidationFailed(exc.code, field="lines", line_index=exc.line_index, **line_params) from None
     for i, ((_pid, name, _price, limit), ln) in enumerate(zip(priced, lines, strict=True)):
         if ln.discount_pct > limit:
             raise OrderValidationFailed(
-                f"Line {i + 1} ({name}): a {ln.discount_pct}% discount is more than the {limit}% allowed "
-                "on this product.",
+                "order.discount_over_product_limit",
                 field="lines",
                 line_index=i,
+                line=i + 1,
+                product=name,
+                discount=ln.discount_pct,
+                limit=limit,
             )
     clean = tuple(
         CleanLine(pid, name, price, ln.quantity, ln.discount_pct, t.net_cents)
@@ -161,18 +147,17 @@ def clean_input(
     """Soft check: refuses garbage (unknown product, impossible quantity, too-long text), accepts gaps."""
     client_uuid = canonical_uuid(data.client_uuid)
     if session.get(Customer, data.customer_id) is None:
-        raise OrderValidationFailed(f"Customer {data.customer_id!r} does not exist.", field="customer_id")
+        raise OrderValidationFailed("order.customer_not_found", field="customer_id", customer_id=repr(data.customer_id))
     if data.payment_method not in PAYMENT_METHODS:
-        raise OrderValidationFailed(
-            f"Payment must be cash on delivery (cod) or prepaid, not {data.payment_method!r}.",
-            field="payment_method",
-        )
+        raise OrderValidationFailed("order.payment_unknown", field="payment_method", method=str(data.payment_method))
     if data.business_line_id is not None and session.get(BusinessLine, data.business_line_id) is None:
         raise OrderValidationFailed(
-            f"Business line {data.business_line_id!r} does not exist.", field="business_line_id"
+            "order.business_line_not_found",
+            field="business_line_id",
+            business_line_id=repr(data.business_line_id),
         )
     if data.call_id is not None and session.get(Call, data.call_id) is None:
-        raise OrderValidationFailed(f"Call {data.call_id!r} does not exist.", field="call_id")
+        raise OrderValidationFailed("order.call_not_found", field="call_id", call_id=repr(data.call_id))
     columns: dict[str, Any] = {name: _text(name, getattr(data, name)) for name in _TEXT_LIMITS}
     columns["recipient_phone"] = _phone(data.recipient_phone, region)
     lines, totals = _price_lines(session, tuple(data.lines), sold, max_discount_pct)
@@ -194,42 +179,46 @@ def clean_input(
     return CleanInput(client_uuid, columns, lines)
 
 
-def problems_of(order: Order, *, region: str = "CN") -> tuple[tuple[str, str], ...]:
-    """Everything that stops ``order`` from being submitted, as (field, message), in form order."""
-    found: list[tuple[str, str]] = []
+def problems_of(order: Order, *, region: str = "CN") -> tuple[tuple[str, Problem], ...]:
+    """Everything that stops ``order`` from being submitted, as (field, problem), in form order."""
+    problem = OrderValidationFailed.problem
+    found: list[tuple[str, Problem]] = []
     if not order.recipient_name.strip():
-        found.append(("recipient_name", "The recipient's name is missing."))
+        found.append(("recipient_name", problem("order.recipient_name_missing")))
     if not order.recipient_phone.strip():
-        found.append(("recipient_phone", "The recipient's phone number is missing."))
+        found.append(("recipient_phone", problem("order.recipient_phone_missing")))
     else:
         try:
             normalize(order.recipient_phone, region)
         except InvalidPhoneNumber as exc:
-            found.append(("recipient_phone", str(exc)))
+            found.append(("recipient_phone", exc.as_problem()))
     gaps = [
-        word
-        for word, value in (
+        part
+        for part, value in (
             ("province", order.province),
             ("city", order.city),
-            ("street address", order.address_detail),
+            ("address_detail", order.address_detail),
         )
         if not value.strip()
     ]
     if gaps:
-        found.append(("address", "The address needs: " + ", ".join(gaps) + "."))
+        found.append(("address", problem("order.address_incomplete", parts=gaps)))
     if order.postcode and not _POSTCODE.fullmatch(order.postcode):
-        found.append(("postcode", f"The postcode {order.postcode!r} must be six digits, or left empty."))
+        found.append(("postcode", problem("order.postcode_invalid", postcode=order.postcode)))
     if not order.lines:
-        found.append(("lines", "The order has no products yet."))
+        found.append(("lines", problem("order.no_lines")))
     return tuple(found)
 
 
 def require_complete(order: Order) -> None:
     found = problems_of(order)
-    if found:
+    if len(found) == 1:
         field, first = found[0]
-        message = first if len(found) == 1 else "This order cannot be submitted yet: " + " ".join(m for _f, m in found)
-        raise OrderValidationFailed(message, field=field, problems=found)
+        params: dict[str, Any] = first.params
+        raise OrderValidationFailed(first.code, field=field, problems=found, **params)
+    if found:
+        details = [p for _f, p in found]
+        raise OrderValidationFailed("order.incomplete", field=found[0][0], problems=found, details=details)
 
 
 def view_of(order: Order) -> OrderView:

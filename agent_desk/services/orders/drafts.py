@@ -27,6 +27,7 @@ from agent_desk.core.money import LineInput, Totals, compute_totals
 from agent_desk.core.orders import OrderState
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.calls.records import call_id_for
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders.entry import new_order_input
 from agent_desk.services.orders.queries import get_order, order_for_client_uuid, returned_to
 from agent_desk.services.orders.types import DraftLine, OrderError, OrderInput, ProductView
@@ -123,7 +124,7 @@ def open_input(session: Session, data: OrderInput) -> OpenedForm:
         )
     customer = session.scalar(select(Customer.name).where(Customer.id == data.customer_id))
     if customer is None:
-        raise OrderError(f"Customer {data.customer_id} does not exist.")
+        raise OrderError("order.customer_not_found", customer_id=data.customer_id)
     line_id = data.business_line_id
     if line_id is None and data.call_id is not None:
         line_id = session.scalar(select(Call.business_line_id).where(Call.id == data.call_id))
@@ -144,7 +145,7 @@ def open_order(session: Session, order_id: int, user: CurrentUser) -> OpenedForm
     """An order of the user's, reopened for fixing (a returned order) or finishing (a draft)."""
     detail = get_order(session, order_id, user)
     if detail.taken_by != user.id:
-        raise OrderError(f"Order {detail.order_no} was taken by another agent.")
+        raise OrderError("order.taken_by_other", order_no=detail.order_no)
     return open_input(session, detail.to_input())
 
 
@@ -170,9 +171,9 @@ def draft_lines(lines: Iterable[FormLine]) -> tuple[DraftLine, ...]:
     return tuple(DraftLine(ln.product_id, ln.quantity, ln.discount_pct) for ln in lines)
 
 
-def field_problems(problems: Iterable[tuple[str, str]], data: OrderInput) -> list[tuple[str, str]]:
+def field_problems(problems: Iterable[tuple[str, Problem]], data: OrderInput) -> list[tuple[str, Problem]]:
     """Problems per form field: the services' one "address" problem goes beside each empty part."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, Problem]] = []
     for field, message in problems:
         if field == "address":
             empty = [part for part in REQUIRED_ADDRESS_PARTS if not str(getattr(data, part)).strip()]

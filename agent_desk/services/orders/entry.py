@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import case, select, update
+from sqlalchemy import Table, case, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
@@ -63,6 +63,7 @@ def _create(session: Session, user: CurrentUser, clean: CleanInput) -> Order:
     number = _order_number(order)
     # A plain table UPDATE: through the ORM it would count as a second edit and bump the version.
     table = Order.__table__
+    assert isinstance(table, Table)
     session.execute(update(table).where(table.c.id == order.id).values(order_no=number))
     set_committed_value(order, "order_no", number)
     return order
@@ -120,11 +121,11 @@ def _save(
     order = session.scalar(select(Order).where(Order.client_uuid == client_uuid))
     if order is not None:
         if order.taken_by != user.id:
-            raise OrderError(f"Order {order.order_no} was taken by another agent; you cannot change it.")
+            raise OrderError("order.taken_by_other", order_no=order.order_no)
         if order.state not in EDITABLE_STATES:
             if for_submit:
                 return order, False  # a retried or double-clicked submit: the order as it is
-            raise OrderError(f"Order {order.order_no} is {OrderState(order.state).label} and can no longer be edited.")
+            raise OrderError("order.not_editable", order_no=order.order_no, state=order.state)
     sold = {ln.product_id: ln for ln in order.lines} if order is not None else {}
     clean = clean_input(session, data, sold=sold, max_discount_pct=max_discount_pct, region=region)
     if order is None:
@@ -214,7 +215,7 @@ def new_order_input(
     """A fresh form for a customer: new client id, recipient and address from the customer's card."""
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise OrderError(f"Customer {customer_id} does not exist.")
+        raise OrderError("order.customer_not_found", customer_id=customer_id)
     phone = session.scalar(
         select(CustomerPhone.e164)
         .where(CustomerPhone.customer_id == customer_id)

@@ -21,9 +21,10 @@ from agent_desk.core.phone import display_number
 from agent_desk.core.waybill import Waybill
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.customers.records import CustomerRecord
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders.hands import past_hands
 from agent_desk.services.orders.transitions import bulk_act
-from agent_desk.services.orders.types import BulkResult, OrderDetail
+from agent_desk.services.orders.types import BulkResult, OrderDetail, OrderNotFound
 from agent_desk.services.orders.waybills import printable_waybills
 from agent_desk.store.db import transaction
 from agent_desk.store.models import Order
@@ -48,7 +49,7 @@ class LabelBatch:
 
     waybills: list[Waybill]
     items: list[tuple[int, int]]
-    refused: list[tuple[int, str]]
+    refused: list[tuple[int, Problem]]
 
 
 def _squash(text: str) -> str:
@@ -104,13 +105,13 @@ def prepare_labels(factory: sessionmaker[Session], user: CurrentUser, order_ids:
                 ).where(Order.id.in_(ids))
             )
         }
-        refused: list[tuple[int, str]] = []
+        refused: list[tuple[int, Problem]] = []
         items: list[tuple[int, int]] = []
         hands = past_hands(session, list(rows))
         for order_id in ids:
             row = rows.get(order_id)
             if row is None:
-                refused.append((order_id, f"Order {order_id} does not exist."))
+                refused.append((order_id, OrderNotFound.problem("order.not_found", order_id=order_id)))
                 continue
             try:
                 plan_transition(
@@ -124,7 +125,7 @@ def prepare_labels(factory: sessionmaker[Session], user: CurrentUser, order_ids:
                     logistics_by=hands[order_id].logistics,
                 )
             except TransitionError as exc:
-                refused.append((order_id, str(exc)))
+                refused.append((order_id, exc.as_problem()))
                 continue
             items.append((order_id, row.version))
         waybills, _numbers = printable_waybills(session, [i for i, _v in items]) if items else ([], {})

@@ -103,7 +103,7 @@ def get_order(session: Session, order_id: int, user: CurrentUser | None = None) 
     """Everything about one order: fields, lines, readable history, and ``user``'s possible actions."""
     order = session.get(Order, order_id, populate_existing=True)
     if order is None:
-        raise OrderNotFound(f"Order {order_id} does not exist.")
+        raise OrderNotFound("order.not_found", order_id=order_id)
     events = list(session.scalars(select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.seq)))
     names = _names(session, {order.taken_by, order.reviewed_by, order.logistics_by} | {e.actor_id for e in events})
     customer_name = session.scalar(select(Customer.name).where(Customer.id == order.customer_id)) or ""

@@ -24,11 +24,11 @@ from agent_desk.core.orders import (
     stage_of,
 )
 from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders.audit_trail import append_event
 from agent_desk.services.orders.checks import require_complete, view_of
 from agent_desk.services.orders.hands import past_hands
 from agent_desk.services.orders.types import (
-    ACTION_PAST,
     BulkResult,
     OrderError,
     OrderNotFound,
@@ -49,14 +49,14 @@ def parse_action(action: str) -> OrderAction:
         return OrderAction(action)
     except ValueError:
         known = ", ".join(a.value for a in OrderAction)
-        raise OrderError(f"Unknown order action {action!r}; known actions: {known}.") from None
+        raise OrderError("order.unknown_action", given=action, known=known) from None
 
 
 def stale_error(session: Session, order_id: int) -> StaleOrder:
     """Who changed the order last, from its newest audit event, in words."""
     order = session.get(Order, order_id, populate_existing=True)
     if order is None:
-        return StaleOrder(f"Order {order_id} no longer exists.", by_user="", state="")
+        return StaleOrder("order.stale.gone", by_user="", state="", order_id=order_id)
     row = session.execute(
         select(OrderEvent.action, OrderEvent.at, User.display_name)
         .join(User, User.id == OrderEvent.actor_id)
@@ -68,19 +68,16 @@ def stale_error(session: Session, order_id: int) -> StaleOrder:
     if row is None:
         # Drafts keep no history before their first submit; only their owner edits them.
         owner = session.scalar(select(User.display_name).where(User.id == order.taken_by)) or ""
-        return StaleOrder(
-            f"Order {order.order_no} was changed by {owner} in the meantime; it is now {state.label}. "
-            "Reload it and try again.",
-            by_user=owner,
-            state=state.value,
-        )
+        return StaleOrder("order.stale.changed", by_user=owner, state=state.value, order_no=order.order_no)
     action, at, name = row
     local = at.replace(tzinfo=UTC).astimezone()
-    verb = ACTION_PAST.get(action, action)
     return StaleOrder(
-        f"Order {order.order_no} was already {verb} by {name} at {local:%H:%M}; it is now {state.label}.",
+        "order.stale.already_done",
         by_user=name,
         state=state.value,
+        order_no=order.order_no,
+        action_done=action,
+        time=f"{local:%H:%M}",
     )
 
 
@@ -101,9 +98,7 @@ def apply_transition(
     """
     reason = (reason or "").strip()
     if len(reason) > MAX_REASON_LENGTH:
-        raise OrderValidationFailed(
-            f"The reason is {len(reason)} characters long; at most {MAX_REASON_LENGTH} fit.", field="reason"
-        )
+        raise OrderValidationFailed("order.field_too_long", field="reason", length=len(reason), limit=MAX_REASON_LENGTH)
     problem: TransitionError | None = None
     hands = past_hands(session, [order.id])[order.id]
     try:
@@ -189,7 +184,7 @@ def act(
         with transaction(factory) as session:
             order = session.get(Order, order_id)
             if order is None:
-                raise OrderNotFound(f"Order {order_id} does not exist.")
+                raise OrderNotFound("order.not_found", order_id=order_id)
             apply_transition(
                 session,
                 user,
@@ -211,12 +206,12 @@ def bulk_act(
 ) -> BulkResult:
     """One action on ``(order_id, expected_version)`` pairs, one transaction each: one failure stops no other."""
     done: list[int] = []
-    failed: list[tuple[int, str]] = []
+    failed: list[tuple[int, Problem]] = []
     for order_id, version in items:
         try:
             act(factory, user, order_id, action, expected_version=version)
         except (OrderError, TransitionError) as exc:
-            failed.append((order_id, str(exc)))
+            failed.append((order_id, exc.as_problem()))
         else:
             done.append(order_id)
     return BulkResult(done, failed)

@@ -5,51 +5,125 @@ No queries here; :mod:`agent_desk.services.orders` is the public entry point.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from agent_desk.core.orders import OrderAction, Role, actions_for
 from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.errors import Problem, ServiceError
 from agent_desk.services.orders.hands import hands_from
 
 
-class OrderError(ValueError):
-    """An order operation that did not happen; ``str(err)`` is fit to show the user."""
+class OrderError(ServiceError, ValueError):
+    """An order operation that did not happen; ``code`` and ``params`` say why, ``str(err)`` in English."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "order.not_found": "Order {order_id} does not exist.",
+        "order.customer_not_found": "Customer {customer_id} does not exist.",
+        "order.taken_by_other": "Order {order_no} was taken by another agent; you cannot change it.",
+        "order.not_editable": "Order {order_no} is {state} and can no longer be edited.",
+        "order.unknown_action": "Unknown order action '{given}'; known actions: {known}.",
+    }
+
+
+# The order form's fields in the English sentences; the desk words them in its own language.
+_FIELD_WORDS = {
+    "recipient_name": "recipient name",
+    "province": "province",
+    "city": "city",
+    "district": "district",
+    "address_detail": "street address",
+    "postcode": "postcode",
+    "notes": "notes",
+    "reason": "reason",
+}
 
 
 class OrderValidationFailed(OrderError):
     """Input that cannot be saved or submitted; ``field`` names the form field (``lines``, ``province``…).
 
     ``line_index`` is the 0-based order line for line problems; ``problems`` lists every
-    ``(field, message)`` found when several fields are missing at once.
+    ``(field, problem)`` found when several fields are missing at once, each problem a coded
+    :class:`~agent_desk.services.errors.Problem` that reads as its English sentence.
     """
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "order.form_id_invalid": (
+            "The form's id '{value}' is not a UUID; the desk must create one before the first save."
+        ),
+        "order.field_not_text": "The {field} must be text.",
+        "order.field_not_one_line": "The {field} must be a single line of text.",
+        "order.field_too_long": "The {field} is {length} characters long; at most {limit} fit.",
+        "order.phone_too_long": "“{text}…” is too long to be a phone number.",
+        "order.product_unknown": "Line {line}: product {product_id} is not in the catalogue.",
+        "order.product_discontinued": "Line {line}: {product} is no longer sold; please choose another product.",
+        "order.discount_over_product_limit": (
+            "Line {line} ({product}): a {discount}% discount is more than the {limit}% allowed on this product."
+        ),
+        "order.payment_unknown": "Payment must be cash on delivery (cod) or prepaid, not '{method}'.",
+        "order.business_line_not_found": "Business line {business_line_id} does not exist.",
+        "order.call_not_found": "Call {call_id} does not exist.",
+        "order.recipient_name_missing": "The recipient's name is missing.",
+        "order.recipient_phone_missing": "The recipient's phone number is missing.",
+        "order.address_incomplete": "The address needs: {parts}.",
+        "order.postcode_invalid": "The postcode '{postcode}' must be six digits, or left empty.",
+        "order.no_lines": "The order has no products yet.",
+        "order.incomplete": "This order cannot be submitted yet: {details}",
+    }
 
     def __init__(
         self,
-        message: str,
+        code: str,
+        /,
         *,
         field: str,
         line_index: int | None = None,
-        problems: tuple[tuple[str, str], ...] = (),
+        problems: tuple[tuple[str, Problem], ...] = (),
+        **params: object,
     ) -> None:
-        super().__init__(message)
+        super().__init__(code, field=field, **params)
         self.field = field
         self.line_index = line_index
-        self.problems = problems or ((field, message),)
+        self.problems = problems or ((field, self.as_problem()),)
+
+    @classmethod
+    def english(cls, name: str, value: object) -> str:
+        if name in ("field", "parts") and isinstance(value, str):
+            return _FIELD_WORDS.get(value, value)
+        if name == "details" and isinstance(value, list):
+            return " ".join(str(problem) for problem in value)
+        return super().english(name, value)
 
 
 class OrderNotFound(OrderError):
-    pass
+    """No order with that id ("order.not_found")."""
 
 
 class StaleOrder(OrderError):
     """Someone else changed the order first: ``by_user`` is who, ``state`` what the order is now."""
 
-    def __init__(self, message: str, *, by_user: str, state: str) -> None:
-        super().__init__(message)
+    messages: ClassVar[Mapping[str, str]] = {
+        "order.stale.gone": "Order {order_id} no longer exists.",
+        "order.stale.changed": (
+            "Order {order_no} was changed by {by_user} in the meantime; it is now {state}. Reload it and try again."
+        ),
+        "order.stale.already_done": (
+            "Order {order_no} was already {action_done} by {by_user} at {time}; it is now {state}."
+        ),
+    }
+
+    def __init__(self, code: str, /, *, by_user: str, state: str, **params: object) -> None:
+        super().__init__(code, by_user=by_user, state=state, **params)
         self.by_user = by_user
         self.state = state
+
+    @classmethod
+    def english(cls, name: str, value: object) -> str:
+        if name == "action_done":
+            return ACTION_PAST.get(str(value), str(value))
+        return super().english(name, value)
 
 
 @dataclass(frozen=True)
@@ -95,8 +169,8 @@ class OrderView:
     waybill_no: str | None
     last_reason: str
     submitted_at: datetime | None
-    # What still stops a submit, as (field, message); empty when the order is complete.
-    missing: tuple[tuple[str, str], ...] = ()
+    # What still stops a submit, as (field, problem); empty when the order is complete.
+    missing: tuple[tuple[str, Problem], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -240,7 +314,7 @@ class ProductView:
 @dataclass(frozen=True)
 class BulkResult:
     approved: list[int]
-    failed: list[tuple[int, str]]
+    failed: list[tuple[int, Problem]]  # each order that was not done, and why
 
 
 ACTION_PAST: dict[str, str] = {

@@ -9,17 +9,19 @@ action records the number in its audit event.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from agent_desk.core.phone import InvalidPhoneNumber, format_display
 from agent_desk.core.waybill import Address, Waybill, make_waybill_number
 from agent_desk.paths import RESOURCES
+from agent_desk.services.errors import ServiceError
 from agent_desk.store.models import Order, OrderLine
 
 WAYBILL_PREFIX = "AD"
@@ -29,8 +31,25 @@ CATALOGUE = RESOURCES / "demo" / "catalogue.toml"
 PRINTABLE_STATES = ("pending_logistics", "label_printed")
 
 
-class WaybillError(ValueError):
-    """An order that cannot get a label now; the message names the order and why."""
+class WaybillError(ServiceError, ValueError):
+    """An order that cannot get a label now; ``code`` and ``params`` name the order and why."""
+
+    messages: ClassVar[Mapping[str, str]] = {
+        "waybill.order_not_found": "No order with id {order_ids}.",
+        "waybill.no_number": "Order {order_no} has no waybill number yet.",
+        "waybill.not_printable": (
+            "Labels are printed only for orders pending logistics or already labelled: {orders}. "
+            "Nothing was assigned or printed."
+        ),
+        "waybill.order_gone": "order {order_id} does not exist",
+        "waybill.order_in_state": "order {order_no} (id {order_id}) is {state}",
+    }
+
+    @classmethod
+    def english(cls, name: str, value: object) -> str:
+        if name == "orders" and isinstance(value, list):
+            return "; ".join(str(problem) for problem in value)
+        return super().english(name, value)
 
 
 @dataclass(frozen=True)
@@ -77,8 +96,9 @@ def assign_waybill_numbers(session: Session, order_ids: Iterable[int]) -> dict[i
     found = dict(session.execute(select(Order.id, Order.waybill_no).where(Order.id.in_(ids))).all())
     missing = [i for i in ids if i not in found]
     if missing:
-        raise WaybillError(f"No order with id {', '.join(map(str, missing))}.")
+        raise WaybillError("waybill.order_not_found", order_ids=", ".join(map(str, missing)))
     table = Order.__table__
+    assert isinstance(table, Table)
     for order_id, number in found.items():
         if number is None:
             # Core UPDATE on the table: the ORM would count it as an edit and bump the version.
@@ -87,7 +107,9 @@ def assign_waybill_numbers(session: Session, order_ids: Iterable[int]) -> dict[i
                 .where(table.c.id == order_id, table.c.waybill_no.is_(None))
                 .values(waybill_no=waybill_number_for(order_id))
             )
-    return dict(session.execute(select(Order.id, Order.waybill_no).where(Order.id.in_(ids))).all())
+    numbers = session.execute(select(Order.id, Order.waybill_no).where(Order.id.in_(ids))).all()
+    # every order has its number now: the UPDATEs above filled the ones without
+    return {order_id: number for order_id, number in numbers if number is not None}
 
 
 def _phone_for_label(stored: str) -> str:
@@ -103,9 +125,9 @@ def waybill_for(
     """The label of one order, which must already have a waybill number."""
     row = session.execute(select(Order).where(Order.id == order_id).execution_options(populate_existing=True)).scalar()
     if row is None:
-        raise WaybillError(f"No order with id {order_id}.")
+        raise WaybillError("waybill.order_not_found", order_ids=str(order_id))
     if row.waybill_no is None:
-        raise WaybillError(f"Order {row.order_no} has no waybill number yet.")
+        raise WaybillError("waybill.no_number", order_no=row.order_no)
     sender = sender or default_sender()
     items = session.execute(
         select(OrderLine.product_name, OrderLine.quantity).where(OrderLine.order_id == order_id).order_by(OrderLine.id)
@@ -133,18 +155,14 @@ def printable_waybills(
     ids = list(dict.fromkeys(order_ids))
     states = dict(session.execute(select(Order.id, Order.state).where(Order.id.in_(ids))).all())
     order_nos = dict(session.execute(select(Order.id, Order.order_no).where(Order.id.in_(ids))).all())
-    problems = [f"order {i} does not exist" for i in ids if i not in states]
+    problems = [WaybillError.problem("waybill.order_gone", order_id=i) for i in ids if i not in states]
     problems += [
-        f"order {order_nos[i]} (id {i}) is {states[i].replace('_', ' ')}"
+        WaybillError.problem("waybill.order_in_state", order_no=order_nos[i], order_id=i, state=states[i])
         for i in ids
         if i in states and states[i] not in PRINTABLE_STATES
     ]
     if problems:
-        raise WaybillError(
-            "Labels are printed only for orders pending logistics or already labelled: "
-            + "; ".join(problems)
-            + ". Nothing was assigned or printed."
-        )
+        raise WaybillError("waybill.not_printable", orders=problems)
     numbers = assign_waybill_numbers(session, ids)
     sender = sender or default_sender()
     return [waybill_for(session, i, sender) for i in ids], numbers

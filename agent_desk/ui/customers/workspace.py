@@ -1,361 +1,42 @@
 """The Customers workspace: search as you type, the record with its histories, edit and create.
 
-Display only: the database is reached through ``ctx.runner`` and services.customers.search, which
+Display only: the database is reached through the desk context's operations and services.customers.search, which
 also decides what a role may see and do (masked numbers, editing, orders) and writes the access log.
 """
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCompleter,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from agent_desk.services.calls.screen_pop import PopResult
 from agent_desk.services.customers.editing import (
-    ADDRESS_MAX,
-    LABEL_MAX,
     NAME_MAX,
-    AddressInput,
     CustomerError,
     CustomerInput,
     may_edit,
     save_customer,
     takes_orders,
 )
-from agent_desk.services.customers.records import CustomerCard, CustomerMatch
+from agent_desk.services.customers.records import CustomerMatch, CustomerRecord
 from agent_desk.services.customers.search import find_customers, open_customer
-from agent_desk.store.db import transaction
 from agent_desk.ui.context import DeskContext
-from agent_desk.ui.customer_card import CARD_TAB, CustomerTabs
+from agent_desk.ui.customers.detail import CustomerDetail
+from agent_desk.ui.customers.editor import CustomerEditor
+from agent_desk.ui.customers.tables import RED, make_table
+from agent_desk.ui.errors import error_detail
 
 DEBOUNCE_MS = 250
-_RED = "#c62828"
-_GOLD = "#b8860b"
 _ID = Qt.ItemDataRole.UserRole
-PHONE_LABELS = ("mobile", "home", "work", "family")
-_ADDRESS_FIELDS = ("province", "city", "district", "detail", "postcode")
-
-
-def _table(headers: list[str], *, editable: bool = False) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    if not editable:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-
-
-def _cell(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    return item.text().strip() if item is not None else ""
-
-
-def _commit_open_editor(table: QTableWidget) -> None:
-    """A cell still being typed in when Save is pressed by shortcut would otherwise be lost."""
-    if table.state() != QAbstractItemView.State.EditingState:
-        return
-    editor = table.indexWidget(table.currentIndex()) or table.focusWidget()
-    if editor is not None and editor is not table:
-        table.commitData(editor)
-        table.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
-
-class _LimitedDelegate(QStyledItemDelegate):
-    """Cell editors that stop at the column's width in the database; the label column suggests labels."""
-
-    def __init__(self, limits: dict[int, int], suggestions: dict[int, tuple[str, ...]], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._limits = limits
-        self._suggestions = suggestions
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QWidget:
-        editor = super().createEditor(parent, option, index)
-        if isinstance(editor, QLineEdit):
-            if index.column() in self._limits:
-                editor.setMaxLength(self._limits[index.column()])
-            if index.column() in self._suggestions:
-                completer = QCompleter(list(self._suggestions[index.column()]), editor)
-                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                editor.setCompleter(completer)
-        return editor
-
-
-def vip_badge(text: str = "VIP") -> str:
-    return f' <span style="background:{_GOLD}; color:white;">&nbsp;{escape(text)}&nbsp;</span>'
-
-
-class CustomerDetail(QWidget):
-    """One customer's card and histories.
-
-    Signals:
-    edit_requested(): the user wants to edit this customer.
-    new_order_requested(int): the user wants to take an order for this customer.
-    """
-
-    edit_requested = Signal()
-    new_order_requested = Signal(int)
-
-    def __init__(self, *, can_edit: bool, can_order: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.customer_id: int | None = None
-        self.header = QLabel()
-        self.header.setObjectName("customer_header")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner = QLabel()
-        self.banner.setObjectName("customer_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: {_RED}; color: white; font-weight: bold; padding: 6px;")
-        self.banner.hide()
-        self.edit_button = QPushButton(self.tr("&Edit"))
-        self.edit_button.setObjectName("customer_edit")
-        self.edit_button.setToolTip(self.tr("Edit name, notes, phones and addresses"))
-        self.edit_button.setVisible(can_edit)
-        self.edit_button.clicked.connect(self.edit_requested)
-        self.order_button = QPushButton(self.tr("New &order"))
-        self.order_button.setObjectName("customer_new_order")
-        self.order_button.setVisible(can_order)
-        self.order_button.clicked.connect(self._request_order)
-
-        # Long item lists and notes are cut at the column's edge; short cells need no tooltip.
-        self.tabs = CustomerTabs(_table, tooltip_from=25)
-        self.tabs.setObjectName("customer_tabs")
-        self.card = self.tabs.card
-        self.card.setObjectName("customer_card")
-        self.orders, self.returned = self.tabs.orders, self.tabs.returned
-        self.calls, self.followups = self.tabs.calls, self.tabs.followups
-        self.tabs.show_counts(None)
-
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.order_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-
-    def show_record(self, record: PopResult) -> None:
-        card = record.card
-        assert card is not None
-        self.customer_id = card.id
-        vip = (
-            vip_badge(self.tr("VIP")) + f' <span style="color:{_GOLD};">{escape(card.vip_note)}</span>'
-            if card.vip
-            else ""
-        )
-        phone = card.phones[0].display if card.phones else ""
-        self.header.setText(f"<h2>{escape(card.name)}{vip}</h2>{escape(phone)}")
-        if card.blacklisted:
-            self.banner.setText(
-                self.tr("⚠ BLACKLISTED: {0}").format(card.blacklist_reason or self.tr("no reason given"))
-            )
-            self.banner.show()
-        else:
-            self.banner.hide()
-        self.card.setHtml(self.tabs.card_html(card))
-        self.tabs.show_history(record)
-        self.tabs.setCurrentIndex(CARD_TAB)
-
-    def _request_order(self) -> None:
-        if self.customer_id is not None:
-            self.new_order_requested.emit(self.customer_id)
-
-
-class CustomerEditor(QWidget):
-    """Name, notes, phones and addresses of a new or existing customer.
-
-    Signals:
-    save_requested(CustomerInput): the user pressed Save; the form keeps its contents until told otherwise.
-    cancelled(): the user gave up editing.
-    """
-
-    save_requested = Signal(object)
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._gender = ""  # not edited here, but update_customer replaces it: carried through unchanged
-        self.title = QLabel()
-        self.title.setObjectName("editor_title")
-        self.error = QLabel()
-        self.error.setObjectName("editor_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {_RED}; font-weight: bold;")
-        self.error.hide()
-        self.name = QLineEdit()
-        self.name.setObjectName("editor_name")
-        self.name.setMaxLength(NAME_MAX)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("editor_notes")
-        self.notes.setMaximumHeight(70)
-
-        self.phones = _table([self.tr("Number"), self.tr("Label")], editable=True)
-        self.phones.setObjectName("editor_phones")
-        self.phones.setItemDelegate(_LimitedDelegate({0: 40, 1: LABEL_MAX}, {1: PHONE_LABELS}, self.phones))
-        self.phones.horizontalHeader().resizeSection(0, 220)
-        self.addresses = _table(
-            [self.tr("Province"), self.tr("City"), self.tr("District"), self.tr("Street address"), self.tr("Postcode")],
-            editable=True,
-        )
-        self.addresses.setObjectName("editor_addresses")
-        self.addresses.setItemDelegate(
-            _LimitedDelegate({i: ADDRESS_MAX[f] for i, f in enumerate(_ADDRESS_FIELDS)}, {}, self.addresses)
-        )
-        header = self.addresses.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (1, 90), (2, 90), (4, 80)):
-            header.resizeSection(column, width)
-        for table in (self.phones, self.addresses):
-            table.setMinimumHeight(110)
-
-        self.add_phone = QPushButton(self.tr("Add phone"))
-        self.add_phone.setObjectName("editor_add_phone")
-        self.add_phone.clicked.connect(lambda: self._add_row(self.phones, ["", "mobile"]))
-        self.remove_phone = QPushButton(self.tr("Remove phone"))
-        self.remove_phone.clicked.connect(lambda: self._remove_row(self.phones))
-        self.add_address = QPushButton(self.tr("Add address"))
-        self.add_address.setObjectName("editor_add_address")
-        self.add_address.clicked.connect(lambda: self._add_row(self.addresses, [""] * len(_ADDRESS_FIELDS)))
-        self.remove_address = QPushButton(self.tr("Remove address"))
-        self.remove_address.clicked.connect(lambda: self._remove_row(self.addresses))
-        self.save = QPushButton(self.tr("&Save"))
-        self.save.setObjectName("editor_save")
-        self.save.setDefault(True)
-        self.save.clicked.connect(self._submit)
-        self.cancel = QPushButton(self.tr("Cancel"))
-        self.cancel.setObjectName("editor_cancel")
-        self.cancel.clicked.connect(self.cancelled)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._submit, Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("N&otes:"), self.notes)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("<b>Phones</b> — any spelling; the first is the main number")))
-        layout.addWidget(self.phones, 1)
-        layout.addLayout(self._row(self.add_phone, self.remove_phone))
-        layout.addWidget(QLabel(self.tr("<b>Addresses</b> — the first is the default for orders")))
-        layout.addWidget(self.addresses, 2)
-        layout.addLayout(self._row(self.add_address, self.remove_address))
-        layout.addLayout(self._row(self.save, self.cancel, right=True))
-
-    @staticmethod
-    def _row(*buttons: QPushButton, right: bool = False) -> QHBoxLayout:
-        row = QHBoxLayout()
-        if right:
-            row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        if not right:
-            row.addStretch(1)
-        return row
-
-    def _add_row(self, table: QTableWidget, values: list[str]) -> None:
-        row = table.rowCount()
-        table.insertRow(row)
-        for column, text in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(text))
-        table.setCurrentCell(row, 0)
-        table.setFocus()
-        table.editItem(table.item(row, 0))
-
-    @staticmethod
-    def _remove_row(table: QTableWidget) -> None:
-        row = table.currentRow()
-        if row >= 0:
-            table.removeRow(row)
-
-    def edit(self, card: CustomerCard | None, *, name: str = "", phone: str = "") -> None:
-        """Fill the form from ``card``, or empty (with what the user searched for) for a new customer."""
-        self.title.setText(
-            self.tr("<h2>Edit {0}</h2>").format(escape(card.name)) if card else self.tr("<h2>New customer</h2>")
-        )
-        self.error.clear()
-        self.error.hide()
-        self._gender = card.gender if card else ""
-        self.name.setText(card.name if card else name)
-        self.notes.setPlainText(card.notes if card else "")
-        phones = [[p.display, p.label] for p in card.phones] if card else [[phone, "mobile"]]
-        _fill(self.phones, phones)
-        addresses = [[getattr(a, f) for f in _ADDRESS_FIELDS] for a in card.addresses] if card else []
-        _fill(self.addresses, addresses)
-        self.set_busy(False)
-        self.name.setFocus()
-
-    def set_busy(self, busy: bool) -> None:
-        # A second click while the first save runs would create the customer twice.
-        self.save.setEnabled(not busy)
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def data(self) -> CustomerInput:
-        for table in (self.phones, self.addresses):
-            _commit_open_editor(table)
-        phones = [
-            (_cell(self.phones, r, 0), _cell(self.phones, r, 1))
-            for r in range(self.phones.rowCount())
-            if _cell(self.phones, r, 0)
-        ]
-        addresses = []
-        for r in range(self.addresses.rowCount()):
-            values = [_cell(self.addresses, r, c) for c in range(len(_ADDRESS_FIELDS))]
-            if any(values):
-                addresses.append(AddressInput(*values))
-        return CustomerInput(
-            name=self.name.text(),
-            phones=phones,
-            addresses=addresses,
-            notes=self.notes.toPlainText(),
-            gender=self._gender,
-        )
-
-    def _submit(self) -> None:
-        if self.save.isEnabled():
-            self.save_requested.emit(self.data())
 
 
 class CustomersWorkspace(QWidget):
@@ -382,7 +63,7 @@ class CustomersWorkspace(QWidget):
         self._search_seq = 0
         self._open_seq = 0
         self._editing_id: int | None = None
-        self._record: PopResult | None = None
+        self._record: CustomerRecord | None = None
 
         self.search = QLineEdit()
         self.search.setObjectName("customer_search")
@@ -392,7 +73,7 @@ class CustomersWorkspace(QWidget):
         self.status = QLabel()
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
-        self.results = _table([self.tr("Name"), self.tr("Flags"), self.tr("Phones")])
+        self.results = make_table([self.tr("Name"), self.tr("Flags"), self.tr("Phones")])
         self.results.setObjectName("customer_results")
         header = self.results.horizontalHeader()
         header.resizeSection(0, 110)
@@ -464,14 +145,9 @@ class CustomersWorkspace(QWidget):
         if not text.strip():
             self._show_results(seq, [], open_single=False, empty_query=True)
             return
-        factory, role, region = self.ctx.database.factory, self.ctx.user.role, self._region
-
-        def find() -> list[CustomerMatch]:
-            with factory() as session:
-                return find_customers(session, text, role=role, region=region)
-
-        self.ctx.runner.run(
-            find,
+        role, region = self.ctx.user.role, self._region
+        self.ctx.read(
+            lambda session: find_customers(session, text, role=role, region=region),
             lambda matches: self._show_results(seq, matches, open_single=open_single),
             lambda exc: self._search_failed(seq, exc),
         )
@@ -514,7 +190,7 @@ class CustomersWorkspace(QWidget):
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {_RED};" if error else "color: gray;")
+        self.status.setStyleSheet(f"color: {RED};" if error else "color: gray;")
         self.status.setProperty("error", error)
 
     # --- opening ----------------------------------------------------------------------------------
@@ -532,19 +208,14 @@ class CustomersWorkspace(QWidget):
         """Show one customer; the opening is written to the access log."""
         self._open_seq += 1
         seq = self._open_seq
-        factory, user, region = self.ctx.database.factory, self.ctx.user, self._region
-
-        def load() -> PopResult | None:
-            with transaction(factory) as session:
-                return open_customer(session, customer_id, user_id=user.id, role=user.role, region=region)
-
-        self.ctx.runner.run(
-            load,
+        user, region = self.ctx.user, self._region
+        self.ctx.write(  # opening writes the access log
+            lambda session: open_customer(session, customer_id, user_id=user.id, role=user.role, region=region),
             lambda record: self._opened(seq, customer_id, record),
             lambda exc: self._set_status(self.tr("Could not open the customer: {0}").format(exc), error=True),
         )
 
-    def _opened(self, seq: int, customer_id: int, record: PopResult | None) -> None:
+    def _opened(self, seq: int, customer_id: int, record: CustomerRecord | None) -> None:
         if seq != self._open_seq or self.stack.currentWidget() is self.editor:
             return
         if record is None:
@@ -584,16 +255,15 @@ class CustomersWorkspace(QWidget):
         self.search.setFocus()
 
     def _save(self, data: CustomerInput) -> None:
-        factory, user, region, customer_id = self.ctx.database.factory, self.ctx.user, self._region, self._editing_id
-
-        def save() -> PopResult:
-            with transaction(factory) as session:
-                return save_customer(session, customer_id, data, user_id=user.id, role=user.role, region=region)
-
+        user, region, customer_id = self.ctx.user, self._region, self._editing_id
         self.editor.set_busy(True)
-        self.ctx.runner.run(save, self._saved, self._save_failed)
+        self.ctx.write(
+            lambda session: save_customer(session, customer_id, data, user_id=user.id, role=user.role, region=region),
+            self._saved,
+            self._save_failed,
+        )
 
-    def _saved(self, record: PopResult) -> None:
+    def _saved(self, record: CustomerRecord) -> None:
         assert record.card is not None
         self.editor.set_busy(False)
         self._record = record
@@ -607,7 +277,7 @@ class CustomersWorkspace(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self.editor.set_busy(False)
         if isinstance(exc, CustomerError):
-            self.editor.show_error(self.tr("Not saved: {0}").format(exc))
+            self.editor.show_error(self.tr("Not saved: {0}").format(error_detail(exc)))
         else:
             self.editor.show_error(self.tr("Not saved, the database reported: {0}").format(exc))
 

@@ -43,7 +43,9 @@ class ArticleEditor(QWidget):
         self.title.setObjectName("kb_edit_title")
         self.category = QComboBox()
         self.category.setEditable(True)
-        self.category.lineEdit().setPlaceholderText(self.tr("e.g. 退换货/退货 (levels separated by /)"))
+        category_line = self.category.lineEdit()
+        assert category_line is not None  # an editable combo box always has its line edit
+        category_line.setPlaceholderText(self.tr("e.g. 退换货/退货 (levels separated by /)"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("comma separated, e.g. 退货, 退款"))
         self.lines = QListWidget()

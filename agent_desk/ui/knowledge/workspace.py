@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Collection
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -44,13 +44,15 @@ from agent_desk.services.knowledge.folder_import import image_search_paths
 from agent_desk.services.knowledge.index import KbHit
 from agent_desk.services.knowledge.reading import business_line_choices, get_article, list_articles
 from agent_desk.services.knowledge.search import KnowledgeSearch
-from agent_desk.store.db import transaction
-from agent_desk.store.notify import ChangeWatcher
-from agent_desk.store.notify_kb import KB_CHANNEL
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.errors import error_text
 from agent_desk.ui.knowledge.editor import ArticleEditor
 from agent_desk.ui.knowledge.html_delegate import HTML_ROLE, HtmlDelegate
+from agent_desk.ui.live_queue import Watcher
 from agent_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ class _Resources:
         self.search = search
         self.searcher = searcher
         self.db_runner = db_runner
-        self.watcher: ChangeWatcher | None = None
+        self.watcher: Watcher | None = None
         self.closed = False
 
     def release(self, *_args: object) -> None:
@@ -106,7 +108,7 @@ class KnowledgeWorkspace(QWidget):
         self.destroyed.connect(self._res.release)
         self._generation = 0
         self._syncing = False
-        self._pending_sync: set[int] | bool | None = False  # False: none; None: everything; set: these ids
+        self._pending_sync: set[int] | Literal[False] | None = False  # False: none; None: everything; set: these ids
         self._lines: list[tuple[str, str]] = []
         self.article: ArticleView | None = None
         self.last_search_ms = 0.0
@@ -202,8 +204,8 @@ class KnowledgeWorkspace(QWidget):
 
         self.editor = ArticleEditor(editor_role=self.editor_role, image_paths=image_search_paths())
         self.editor.save_requested.connect(self._save)
-        self.editor.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
         self.pages = QStackedWidget()
+        self.editor.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
         self.pages.addWidget(view_page)
         self.pages.addWidget(self.editor)
 
@@ -278,7 +280,7 @@ class KnowledgeWorkspace(QWidget):
 
     def _start_watcher(self) -> None:
         try:
-            watcher = ChangeWatcher(self.ctx.database.engine, KB_CHANNEL, on_change=self._changed.emit)
+            watcher = self.ctx.database.watch_articles(self._changed.emit)
         except ValueError as exc:  # an in-memory database: nothing else can change it
             log.info("knowledge changes not watched: %s", exc)
             return
@@ -299,10 +301,9 @@ class KnowledgeWorkspace(QWidget):
                 self._pending_sync = (self._pending_sync or set()) | set(ids)
             return
         self._syncing = True
-        factory = self.ctx.database.factory
         search = self.search
         wanted = None if ids is None else set(ids)
-        self.ctx.runner.run(lambda: search.sync(factory, wanted), self._synced, self._sync_failed)
+        self.ctx.call(lambda factory: search.sync(factory, wanted), self._synced, self._sync_failed)
         if self.editor_role:
             self._load_proposed()
 
@@ -313,7 +314,7 @@ class KnowledgeWorkspace(QWidget):
         self._fill_categories()
         pending, self._pending_sync = self._pending_sync, False
         if pending is not False:
-            self._sync(pending)  # type: ignore[arg-type]
+            self._sync(pending)
             return
         self._query()
         self.synced.emit()
@@ -340,11 +341,7 @@ class KnowledgeWorkspace(QWidget):
         self.editor.set_choices(paths, self._lines)
 
     def _load_lines(self) -> None:
-        def load() -> list[tuple[str, str]]:
-            with self.ctx.database.factory() as s:
-                return business_line_choices(s)
-
-        self.ctx.runner.run(load, self._show_lines)
+        self.ctx.read(business_line_choices, self._show_lines)
 
     def _show_lines(self, lines: list[tuple[str, str]]) -> None:
         self._lines = lines
@@ -353,11 +350,7 @@ class KnowledgeWorkspace(QWidget):
         self.editor.set_choices(self.search.categories, lines)
 
     def _load_proposed(self) -> None:
-        def load() -> list[Any]:
-            with self.ctx.database.factory() as s:
-                return list_articles(s, "proposed")
-
-        self.ctx.runner.run(load, self._show_proposed)
+        self.ctx.read(lambda s: list_articles(s, "proposed"), self._show_proposed)
 
     def _show_proposed(self, rows: list[Any]) -> None:
         self.proposed.clear()
@@ -371,13 +364,8 @@ class KnowledgeWorkspace(QWidget):
 
     def open_article(self, article_id: int) -> None:
         """Show the article (the pop's Knowledge tab opens its suggestions here)."""
-        factory, user = self.ctx.database.factory, self.ctx.user
-
-        def load() -> ArticleView:
-            with factory() as s:
-                return get_article(s, article_id, user)
-
-        self.ctx.runner.run(load, self._show_article, self._failed)
+        user = self.ctx.user
+        self.ctx.read(lambda s: get_article(s, article_id, user), self._show_article, self._failed)
 
     def _show_article(self, article: ArticleView) -> None:
         self.article = article
@@ -421,7 +409,7 @@ class KnowledgeWorkspace(QWidget):
             self.viewer.setMarkdown(version.body)
 
     def _failed(self, exc: BaseException) -> None:
-        self.ctx.messages.warning.emit(str(exc))
+        self.ctx.messages.warning.emit(error_text(exc))
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -430,7 +418,7 @@ class KnowledgeWorkspace(QWidget):
         self.editor.start_new(source_call_id=source_call_id, title=title, body=body)
         self.pages.setCurrentIndex(1)
 
-    def propose_from_call(self, call_id: int, title: str = "", notes: str = "") -> None:
+    def propose_from_call(self, call_id: int | None, title: str = "", notes: str = "") -> None:
         """What the desk's wrap-up offers: turn how a call was solved into a proposed article."""
         self.new_article(source_call_id=call_id, title=title, body=notes)
 
@@ -440,23 +428,22 @@ class KnowledgeWorkspace(QWidget):
             self.pages.setCurrentIndex(1)
 
     def _save(self, data: ArticleInput, action: str) -> None:
-        factory, user, editor = self.ctx.database.factory, self.ctx.user, self.editor
+        user, editor = self.ctx.user, self.editor
         article_id, expected, call_id = editor.article_id, editor.expected_version, editor.source_call_id
 
-        def job() -> int:
-            with transaction(factory) as s:
-                return save_article(
-                    s,
-                    user,
-                    data,
-                    article_id=article_id,
-                    action=action,
-                    expected_version=expected,
-                    source_call_id=call_id,
-                )
+        def job(s: Session) -> int:
+            return save_article(
+                s,
+                user,
+                data,
+                article_id=article_id,
+                action=action,
+                expected_version=expected,
+                source_call_id=call_id,
+            )
 
         # A refusal keeps the editor open with what was typed.
-        self.ctx.runner.run(job, self._after_save, lambda exc: editor.show_error(str(exc)))
+        self.ctx.write(job, self._after_save, lambda exc: editor.show_error(error_text(exc)))
 
     def _propose_current(self) -> None:
         if self.article is not None:
@@ -467,15 +454,14 @@ class KnowledgeWorkspace(QWidget):
     def _set_status(self, action: str) -> None:
         if self.article is None:
             return
-        factory, user, article_id = self.ctx.database.factory, self.ctx.user, self.article.id
+        user, article_id = self.ctx.user, self.article.id
         change = publish_article if action == "publish" else archive_article
 
-        def job() -> int:
-            with transaction(factory) as s:
-                change(s, user, article_id)
+        def job(s: Session) -> int:
+            change(s, user, article_id)
             return article_id
 
-        self.ctx.runner.run(job, self._after_save, self._failed)
+        self.ctx.write(job, self._after_save, self._failed)
 
     def _after_save(self, article_id: int) -> None:
         if self._res.closed:

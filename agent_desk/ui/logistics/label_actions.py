@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from agent_desk.core.waybill import Waybill
 from agent_desk.labels.pdf import render_pdf
@@ -24,6 +24,7 @@ from agent_desk.labels.zpl import batch_zpl
 from agent_desk.services.orders.logistics import LabelBatch, prepare_labels, record_labels_printed
 from agent_desk.services.orders.types import BulkResult
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.errors import error_detail, error_text
 
 PDF, PRINTER, ZPL = "pdf", "printer", "zpl"
 
@@ -61,7 +62,7 @@ class RenderWorker(QObject):
                 assert isinstance(self._target, Path)
                 count = render_pdf(self._waybills, self._target, self.progress.emit, cancelled)
         except Exception as exc:  # shown to the user; the labels are not recorded as printed
-            self.failed.emit(str(exc))
+            self.failed.emit(error_detail(exc))
         else:
             self.done.emit(count)
 
@@ -121,7 +122,9 @@ class LabelOutput(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._prepare(ids, PRINTER, printer))
         dialog.rejected.connect(self.cancelled)
-        dialog.open()
+        # QDialog.open(): PySide6's stubs list only QPrintDialog's open(receiver, member) overload.
+        window_modal: QDialog = dialog
+        window_modal.open()
         self.dialog_opened.emit(dialog)
 
     def shutdown(self) -> None:
@@ -155,12 +158,12 @@ class LabelOutput(QObject):
         self.ctx.runner.run(
             lambda: prepare_labels(factory, user, ids),
             lambda batch: self._render(batch, kind, target),
-            lambda exc: self.failed.emit(str(exc)),
+            lambda exc: self.failed.emit(error_detail(exc)),
         )
 
     def _render(self, batch: LabelBatch, kind: str, target: Path | QPrinter) -> None:
         if not batch.items:
-            reasons = "\n".join(message for _id, message in batch.refused)
+            reasons = "\n".join(error_text(problem) for _id, problem in batch.refused)
             self.failed.emit(self.tr("None of these orders can get a label now.") + "\n" + reasons)
             return
         total = len(batch.waybills)
@@ -215,7 +218,9 @@ class LabelOutput(QObject):
         self.ctx.runner.run(
             lambda: record_labels_printed(factory, user, batch.items),
             lambda result: self._on_recorded(result, batch),
-            lambda exc: self.failed.emit(self.tr("The labels came out but could not be recorded: {0}").format(exc)),
+            lambda exc: self.failed.emit(
+                self.tr("The labels came out but could not be recorded: {0}").format(error_detail(exc))
+            ),
         )
 
     def _on_recorded(self, result: BulkResult, batch: LabelBatch) -> None:

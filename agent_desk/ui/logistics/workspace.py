@@ -15,23 +15,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from agent_desk.core.orders import OrderAction, OrderState
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders.logistics import CheckItem, LabelBatch, compare_with_record
 from agent_desk.services.orders.review import OrderBeside
 from agent_desk.services.orders.transitions import bulk_act
 from agent_desk.services.orders.types import BulkResult
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.errors import error_detail, error_text
 from agent_desk.ui.logistics.label_actions import PDF, PRINTER, LabelOutput
-from agent_desk.ui.messages import show_box
-from agent_desk.ui.review.order_workspace import KEY_CONTEXT, OrderWorkspace
-from agent_desk.ui.review.reason_panel import OTHER
+from agent_desk.ui.order_panes.order_workspace import KEY_CONTEXT, OrderWorkspace
+from agent_desk.ui.order_panes.reason_panel import OTHER
 
 _OK = QColor("#2e7d32")
 _BAD = QColor("#c62828")
@@ -101,15 +100,8 @@ class LogisticsWorkspace(OrderWorkspace):
         self._build_layout()
         self._queue_keys()
         QShortcut(QKeySequence("Ctrl+P"), self, lambda: self._labels_for_current(PRINTER), context=KEY_CONTEXT)
-        self._set_actions(())
-        self._on_selection_count(0)
         self.destroyed.connect(self.labels.shutdown)
         self._start()
-
-    def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        return button
 
     def _build_layout(self) -> None:
         single = QHBoxLayout()
@@ -236,15 +228,6 @@ class LogisticsWorkspace(OrderWorkspace):
         ids = [self._shown.order.id]
         (self.labels.to_printer if kind == PRINTER else self.labels.to_pdf)(ids)
 
-    def _act_current(self, action: str, reason: str = "") -> None:
-        beside = self._shown
-        if beside is None or action not in beside.order.actions or self._busy:
-            return
-        self._act(beside, action, reason)
-
-    def _on_reason(self, action: str, reason: str) -> None:
-        self._act_current(action, reason)
-
     def _done_texts(self) -> dict[str, str]:
         return {
             OrderAction.HANDOVER.value: self.tr("{0} handed over to the courier."),
@@ -254,12 +237,12 @@ class LogisticsWorkspace(OrderWorkspace):
         }
 
     def _save_error_text(self, exc: BaseException) -> str:
-        return self.tr("Nothing was changed: {0}").format(exc)
+        return self.tr("Nothing was changed: {0}").format(error_detail(exc))
 
     def _on_act_failed_any(self, exc: BaseException) -> None:
         self._busy = False
-        self._say(False, str(exc))
-        self.action_failed.emit(str(exc))
+        self._say(False, error_text(exc))
+        self.action_failed.emit(error_text(exc))
 
     def _on_bulk_handover(self, result: BulkResult) -> None:
         self._busy = False
@@ -276,14 +259,10 @@ class LogisticsWorkspace(OrderWorkspace):
         self._say(False, message)
         self.action_failed.emit(message)
 
-    def _report(self, result: BulkResult, template: str, refused: list[tuple[int, str]] | None = None) -> None:
+    def _report(self, result: BulkResult, template: str, refused: list[tuple[int, Problem]] | None = None) -> None:
         problems = list(result.failed) + list(refused or [])
-        total = len(result.approved) + len(problems)
-        summary = template.format(len(result.approved), total)
-        self._say(not problems, summary)
-        if problems:
-            details = "\n".join(message for _id, message in problems)
-            show_box(self, self.tr("Logistics"), summary + "\n\n" + details, QMessageBox.Icon.Warning)
+        summary = template.format(len(result.approved), len(result.approved) + len(problems))
+        self._say_with_details(self.tr("Logistics"), summary, problems)
 
 
 def create(ctx: DeskContext) -> QWidget:

@@ -1,7 +1,8 @@
 """The order form's widgets: catalogue search, lines with quantities and discounts, totals, recipient, payment.
 
-Display only: prices, limits and totals come from services.orders.drafts. The form knows nothing of
-saving; ``OrderEntry`` (entry_window) wraps it in a window that autosaves, keeps and submits it.
+Display only: prices, limits and totals come from services.orders.drafts. The catalogue search is
+its own widget (catalogue_picker), the messages beside the fields are field_messages. The form knows
+nothing of saving; ``OrderEntry`` (entry_window) wraps it in a window that autosaves, keeps and submits it.
 """
 
 from __future__ import annotations
@@ -16,15 +17,12 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
@@ -38,17 +36,18 @@ from PySide6.QtWidgets import (
 
 from agent_desk.core.money import MAX_QUANTITY, MIN_QUANTITY, OrderValidationError
 from agent_desk.core.phone import display_number
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders import drafts as order_drafts
 from agent_desk.services.orders.drafts import FormLine, OpenedForm
-from agent_desk.services.orders.entry import catalogue
 from agent_desk.services.orders.types import OrderInput, ProductView
 from agent_desk.ui.context import DeskContext
-from agent_desk.ui.orders.formatting import AMBER, RED, money
+from agent_desk.ui.errors import error_text
+from agent_desk.ui.orders.catalogue_picker import CataloguePicker
+from agent_desk.ui.orders.field_messages import FieldMessages
+from agent_desk.ui.orders.formatting import RED, money
 
 log = logging.getLogger(__name__)
 
-SEARCH_DEBOUNCE_MS = 150
-_ID = Qt.ItemDataRole.UserRole
 TEXT_FIELDS = ("recipient_name", "recipient_phone", "province", "city", "district", "address_detail", "postcode")
 ERROR_FIELDS = (*TEXT_FIELDS, "notes", "lines", "payment_method", "general")
 _COL_PRODUCT, _COL_PRICE, _COL_QTY, _COL_DISCOUNT, _COL_TOTAL, _COL_REMOVE = range(6)
@@ -83,15 +82,12 @@ class OrderForm(QWidget):
         self._lines: list[FormLine] = list(opened.lines)
         self._desk_max = ctx.settings.max_discount_pct
         self._in_flight = 0
-        self._search_seq = 0
-        self._results: list[ProductView] = []
-        self._errors: dict[str, QLabel] = {}
+        self._messages = FieldMessages()
         self._form_box = self._build_form()
         # Problems that belong to no single field; the window decides where it sits.
-        self._general_error = self._error_label("general")
+        self._general_error = self._messages.label("general")
         self._fill_form(opened)
         self._connect_form()
-        self._search_timer = self._timer(SEARCH_DEBOUNCE_MS, self._search)
 
     def _changed(self) -> None:
         """The agent changed something; the form alone has nobody to tell."""
@@ -105,26 +101,13 @@ class OrderForm(QWidget):
         timer.timeout.connect(slot)
         return timer
 
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{name}")
-        label.setWordWrap(True)
-        label.hide()
-        self._errors[name] = label
-        return label
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(widget)
-        layout.addWidget(self._error_label(name))
-        return box
-
     def _build_form(self) -> QWidget:
         top = QSplitter()
-        top.addWidget(self._build_catalogue())
+        self.catalogue = CataloguePicker(self.ctx, self._opened, self._messages, self._run)
+        # Reachable from the form as before the catalogue had a widget of its own.
+        self.search, self.results = self.catalogue.search, self.catalogue.results
+        self.only_line = self.catalogue.only_line
+        top.addWidget(self.catalogue)
         top.addWidget(self._build_lines())
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 3)
@@ -137,24 +120,6 @@ class OrderForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top, 1)
         layout.addLayout(bottom)
-        return box
-
-    def _build_catalogue(self) -> QGroupBox:
-        self.search = QLineEdit()
-        self.search.setObjectName("catalogue_search")
-        self.search.setPlaceholderText(self.tr("Product name or SKU — Enter adds it"))
-        self.search.setClearButtonEnabled(True)
-        self.only_line = QCheckBox()
-        self.only_line.setObjectName("catalogue_only_line")
-        self.results = QListWidget()
-        self.results.setObjectName("catalogue_results")
-        self.results.setAlternatingRowColors(True)
-        box = QGroupBox(self.tr("Catalogue (Ctrl+F)"))
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.search)
-        layout.addWidget(self.only_line)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self._error_label("search"))
         return box
 
     def _build_lines(self) -> QGroupBox:
@@ -190,7 +155,7 @@ class OrderForm(QWidget):
         box = QGroupBox(self.tr("Order lines (Delete removes the selected line)"))
         layout = QVBoxLayout(box)
         layout.addWidget(self.lines, 1)
-        layout.addWidget(self._error_label("lines"))
+        layout.addWidget(self._messages.label("lines"))
         layout.addLayout(totals)
         return box
 
@@ -221,7 +186,7 @@ class OrderForm(QWidget):
         for name in TEXT_FIELDS:
             caption = QLabel(captions[name])
             caption.setBuddy(self.fields[name])
-            form.addRow(caption, self._with_error(name, self.fields[name]))
+            form.addRow(caption, self._messages.beside(name, self.fields[name], outline=True))
         return box
 
     def _build_payment(self) -> QGroupBox:
@@ -245,12 +210,12 @@ class OrderForm(QWidget):
         radios.addWidget(self.prepaid)
         radios.addStretch(1)
         layout.addLayout(radios)
-        layout.addWidget(self._error_label("payment_method"))
+        layout.addWidget(self._messages.label("payment_method"))
         layout.addWidget(self.collect)
         notes_caption = QLabel(self.tr("&Notes:"))
         notes_caption.setBuddy(self.notes)
         layout.addWidget(notes_caption)
-        layout.addWidget(self._with_error("notes", self.notes), 1)
+        layout.addWidget(self._messages.beside("notes", self.notes), 1)
         return box
 
     def _fill_form(self, opened: OpenedForm) -> None:
@@ -261,12 +226,6 @@ class OrderForm(QWidget):
         self.fields["recipient_phone"].setText(display_number(data.recipient_phone, self.ctx.settings.phone_region))
         self.notes.setPlainText(data.notes)
         (self.prepaid if data.payment_method == "prepaid" else self.cod).setChecked(True)
-        if opened.business_line_name:
-            self.only_line.setText(self.tr("Only {0}").format(opened.business_line_name))
-            self.only_line.setChecked(True)
-        else:
-            self.only_line.setText(self.tr("Only the caller's business line"))
-            self.only_line.setEnabled(False)
         self._rebuild_lines()
 
     def _connect_form(self) -> None:
@@ -276,11 +235,7 @@ class OrderForm(QWidget):
             edit.textEdited.connect(lambda _t, n=name: self._clear_error(n))
         self.notes.textChanged.connect(self._on_notes_changed)
         self._payment.buttonToggled.connect(self._on_payment_toggled)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.add_selected_product)
-        self.search.installEventFilter(self)
-        self.only_line.toggled.connect(lambda _c: self._search())
-        self.results.itemActivated.connect(lambda _item: self.add_selected_product())
+        self.catalogue.chosen.connect(self.add_product)
         self.lines.installEventFilter(self)
 
     # --- what the form holds ----------------------------------------------------------------------
@@ -290,7 +245,7 @@ class OrderForm(QWidget):
         return self._opened.data.client_uuid
 
     def current_input(self) -> OrderInput:
-        values = {name: self.fields[name].text() for name in TEXT_FIELDS}
+        values: dict[str, Any] = {name: self.fields[name].text() for name in TEXT_FIELDS}
         return replace(
             self._opened.data,
             **values,
@@ -307,8 +262,7 @@ class OrderForm(QWidget):
 
     def error_text(self, field: str) -> str:
         """The message shown beside ``field`` (empty when none); for the agent's eyes and for tests."""
-        label = self._errors[field]
-        return "" if label.isHidden() else label.text()
+        return self._messages.text(field)
 
     def _on_notes_changed(self) -> None:
         self._clear_error("notes")
@@ -323,65 +277,10 @@ class OrderForm(QWidget):
     # --- catalogue --------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.catalogue.focus()
 
-    def _search(self) -> None:
-        self._search_seq += 1
-        seq, query = self._search_seq, self.search.text()
-        line_id = self._opened.data.business_line_id
-        only_line = self.only_line.isChecked() and line_id is not None
-        factory = self.ctx.database.factory
-
-        def find() -> list[ProductView]:
-            with factory() as session:
-                found = catalogue(session, business_line_id=line_id, query=query)
-            return [p for p in found if p.in_caller_line] if only_line else found
-
-        def done(found: list[ProductView]) -> None:
-            if seq == self._search_seq:
-                self._show_results(found, query)
-
-        self._run(find, done, self._on_search_failed)
-
-    def _show_results(self, found: list[ProductView], query: str) -> None:
-        self._results = found
-        self.results.clear()
-        for product in found:
-            text = f"{product.name}    {money(product.price_cents)}    {product.sku}"
-            if not product.in_caller_line and product.business_line_name:
-                text += f"    · {product.business_line_name}"
-            item = QListWidgetItem(text)
-            item.setData(_ID, product.id)
-            item.setToolTip(product.description or product.name)
-            self.results.addItem(item)
-        if found:
-            self.results.setCurrentRow(0)
-            self._clear_error("search")
-        elif query.strip():
-            self._no_match(query.strip(), hint=True)
-        else:
-            self._clear_error("search")
-
-    def _no_match(self, query: str, *, hint: bool) -> None:
-        self._show_error("search", self.tr("No product matches “{0}”.").format(query), hint=hint)
-
-    def _on_search_failed(self, exc: BaseException) -> None:
-        if order_drafts.is_link_error(exc):
-            self._show_error("search", self.tr("The catalogue cannot be searched while the database is unreachable."))
-        else:
-            self._show_error("search", str(exc))
-
-    def add_selected_product(self) -> None:
-        """Enter in the search field or the list: add the highlighted product (another unit if on the order)."""
-        row = self.results.currentRow()
-        if not 0 <= row < len(self._results):
-            text = self.search.text().strip()
-            if text:
-                # Enter was pressed on purpose, so this is an error, not the hint shown while typing.
-                self._no_match(text, hint=False)
-            return
-        product = self._results[row]
+    def add_product(self, product: ProductView) -> None:
+        """A product chosen in the catalogue: a new line, or another unit if it is on the order already."""
         for i, line in enumerate(self._lines):
             if line.product_id == product.id:
                 self._lines[i] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + 1))
@@ -390,20 +289,17 @@ class OrderForm(QWidget):
             self._lines.append(order_drafts.product_line(product))
         self._rebuild_lines()
         self._lines_changed()
-        self.search.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
-                self.results.setCurrentRow(row)
-                return True
-            if watched is self.lines and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                if self.lines.currentRow() >= 0:
-                    self.remove_line(self.lines.currentRow())
-                return True
+        if (
+            watched is self.lines
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            if self.lines.currentRow() >= 0:
+                self.remove_line(self.lines.currentRow())
+            return True
         return super().eventFilter(watched, event)
 
     # --- lines ------------------------------------------------------------------------------------
@@ -470,7 +366,7 @@ class OrderForm(QWidget):
         try:
             totals = order_drafts.preview_totals(self._lines, self._desk_max)
         except OrderValidationError as exc:
-            self._show_error("lines", str(exc))
+            self._show_error("lines", error_text(exc))
             return
         for row, line_total in enumerate(totals.lines):
             item = self.lines.item(row, _COL_TOTAL)
@@ -489,12 +385,12 @@ class OrderForm(QWidget):
     # --- messages beside the fields ---------------------------------------------------------------
 
     def _show_problems(
-        self, problems: tuple[tuple[str, str], ...], *, hint: bool, line_index: int | None = None
+        self, problems: tuple[tuple[str, Problem], ...], *, hint: bool, line_index: int | None = None
     ) -> None:
         first: QWidget | None = None
         for field, message in order_drafts.field_problems(problems, self.current_input()):
-            name = field if field in self._errors else "general"
-            self._show_error(name, message, hint=hint)
+            name = field if field in self._messages else "general"
+            self._show_error(name, error_text(message), hint=hint)
             if first is None and name in self.fields:
                 first = self.fields[name]
         if line_index is not None and 0 <= line_index < self.lines.rowCount():
@@ -503,21 +399,10 @@ class OrderForm(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_error(self, name: str, message: str, *, hint: bool = False) -> None:
-        label = self._errors[name]
-        label.setText(message)
-        label.setStyleSheet(f"color: {AMBER if hint else RED};")
-        label.setProperty("hint", hint)
-        label.show()
-        if name in self.fields and not hint:
-            self.fields[name].setStyleSheet(f"border: 1px solid {RED};")
+        self._messages.show(name, message, hint=hint)
 
     def _clear_error(self, name: str) -> None:
-        label = self._errors.get(name)
-        if label is not None:
-            label.hide()
-            label.clear()
-        if name in self.fields:
-            self.fields[name].setStyleSheet("")
+        self._messages.clear(name)
 
     # --- background work --------------------------------------------------------------------------
 

@@ -1,8 +1,11 @@
 """The order window: the form, autosaved, kept on this computer, submitted once.
 
 The database is reached through ``ctx.runner`` and services.orders alone. Nothing typed is lost:
-every change is copied to a local file at once and saved as a draft every ``autosave_seconds``;
-while the database is unreachable a banner says so and the save is retried.
+every change is handed at once to the desk's local-files worker (local_copies), which keeps it on
+this computer without the window waiting for the disk, and saved as a draft every
+``autosave_seconds``; while the database is unreachable a banner says so and the save is retried.
+Where the form stands (saving, submitting, what to retry, whether a closed window may go) is one
+:class:`~agent_desk.services.orders.submission.Submission`; this module only turns it into widgets.
 """
 
 from __future__ import annotations
@@ -17,15 +20,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from agent_desk.core.orders import OrderState
+from agent_desk.core.orders import OrderState, TransitionError
 from agent_desk.services.orders import drafts as order_drafts
 from agent_desk.services.orders.drafts import OpenedForm
 from agent_desk.services.orders.entry import likely_duplicates, save_draft, submit
+from agent_desk.services.orders.submission import Answer, Close, Op, Submission
 from agent_desk.services.orders.types import OrderError, OrderInput, OrderValidationFailed, OrderView
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.errors import error_text
 from agent_desk.ui.orders.entry_form import ERROR_FIELDS, OrderForm
 from agent_desk.ui.orders.formatting import RED, local_time, money
+from agent_desk.ui.orders.local_copies import LocalCopies
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +54,13 @@ class OrderEntry(OrderForm):
     closed = Signal(str)
     finished = Signal(str)
 
-    def __init__(self, ctx: DeskContext, opened: OpenedForm, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, opened: OpenedForm, local_copies: LocalCopies, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, opened, parent, Qt.WindowType.Window)
         self._loading = True
-        self._dirty = False
-        self._saving = False
-        self._submitting = False
-        self._done = False
-        self._closing = False
-        self._link_down = False
-        self._retry_op: str | None = None
-        self._duplicates_confirmed = False
+        self._state = Submission()
+        self._local_copies = local_copies
         self.last_view: OrderView | None = None
 
         self.setObjectName("order_entry")
@@ -73,8 +75,14 @@ class OrderEntry(OrderForm):
         seconds = max(1, ctx.settings.autosave_seconds)
         self._autosave = self._timer(seconds * 1000, self._save)
         self._retry = self._timer(seconds * 1000, self._on_retry)
-        self._local = self._timer(0, self._write_local)
-        self._search()
+        # Zero: the copy is asked for on the next turn of the event loop, once per burst of signals.
+        self._local = self._timer(0, self._keep_local)
+        self.catalogue.search_now()
+
+    @property
+    def submission(self) -> Submission:
+        """Where the form stands: saving, submitting, done, closing, what waits for the link."""
+        return self._state
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -130,7 +138,7 @@ class OrderEntry(OrderForm):
             (QKeySequence("Escape"), self.close),
             (QKeySequence.StandardKey.Find, self.focus_search),
         ):
-            QShortcut(keys, self, activated=slot)
+            QShortcut(keys, self, slot)
 
     def _build_duplicate_bar(self) -> QFrame:
         bar = QFrame()
@@ -169,28 +177,24 @@ class OrderEntry(OrderForm):
     # --- changes, the local copy and the autosave -------------------------------------------------
 
     def _changed(self) -> None:
-        if self._loading or self._done:
+        if self._loading or not self._state.change():
             return
-        self._dirty = True
-        self._duplicates_confirmed = False
         self._local.start()
-        if not self._autosave.isActive() and not self._saving and not self._submitting:
+        if self._state.autosave_allowed and not self._autosave.isActive():
             self._autosave.start()
 
-    def _write_local(self) -> None:
-        if self._done:
-            return
-        try:
-            order_drafts.write_local_draft(self.current_form(), user_id=self.ctx.user.id)
-        except OSError as exc:
-            log.error("could not keep the order form on this computer: %s", exc)
-            self._show_error("general", self.tr("Could not keep a copy on this computer: {0}").format(exc))
+    def _keep_local(self) -> None:
+        if not self._state.done:
+            self._local_copies.keep(self.current_form(), user_id=self.ctx.user.id, on_failure=self._not_kept)
 
-    def _write_local_now(self) -> None:
-        # Before a save or a submit that may never come back, what is on screen is on disk.
+    def _not_kept(self, exc: BaseException) -> None:
+        self._show_error("general", self.tr("Could not keep a copy on this computer: {0}").format(exc))
+
+    def _keep_local_now(self) -> None:
+        # Before a save or a submit that may never come back, what is on screen goes to the disk first.
         self._autosave.stop()
         self._local.stop()
-        self._write_local()
+        self._keep_local()
 
     def resume_kept(self) -> None:
         """A form restored from this computer: save it at once, unless it was submitted after all.
@@ -208,8 +212,8 @@ class OrderEntry(OrderForm):
             if saved.editable:
                 self.save_now()
                 return
-            self._done = True
-            order_drafts.delete_local_draft(self.client_uuid)
+            self._state.already_submitted()
+            self._local_copies.remove(self.client_uuid)
             self._show_number(saved.order_no, saved.state)
             self._form_box.setEnabled(False)
             self.save_button.setEnabled(False)
@@ -223,28 +227,25 @@ class OrderEntry(OrderForm):
             )
 
         def failed(exc: BaseException) -> None:
-            self._dirty = True
+            self._state.ask_save()
             if order_drafts.is_link_error(exc):
-                self._lost_link("save")
+                self._kept_for_retry(self._state.lost_link(Op.SAVE))
             else:
                 self._save()
 
         self._run(check, checked, failed)
 
     def save_now(self) -> None:
-        """Ctrl+S: save the draft to the database now (the local copy is already written)."""
-        self._write_local_now()
-        self._dirty = True
+        """Ctrl+S: save the draft to the database now (the copy on this computer is asked for first)."""
+        self._keep_local_now()
+        self._state.ask_save()
         self._save()
 
     def _save(self) -> None:
-        if self._saving or self._submitting or self._done or not self._dirty:
+        if not self._state.start_save():
             return
-        data = self.current_input()
-        self._dirty = False
-        self._saving = True
         self.status.setText(self.tr("Saving…"))
-        self._run(self._order_call(save_draft, data), self._on_saved, self._on_save_failed)
+        self._run(self._order_call(save_draft, self.current_input()), self._on_saved, self._on_save_failed)
 
     def _order_call(self, action: Callable[..., OrderView], data: OrderInput) -> Callable[[], OrderView]:
         # Read here, on the GUI thread: the worker never touches the widget, which may be gone by then.
@@ -256,8 +257,8 @@ class OrderEntry(OrderForm):
         return work
 
     def _on_saved(self, view: OrderView) -> None:
-        self._saving = False
-        self._set_link(True)
+        answer = self._state.saved()
+        self._show_link(answer)
         self.last_view = view
         self._show_number(view.order_no, view.state)
         self.status.setText(self.tr("Draft {0} saved").format(view.order_no))
@@ -266,19 +267,18 @@ class OrderEntry(OrderForm):
                 self._clear_error(name)
         self._show_problems(view.missing, hint=True)
         self.saved.emit(view)
-        if self._dirty:
+        if answer.autosave:
             self._autosave.start()
         self._maybe_finish()
 
     def _on_save_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self._not_done(exc, "save", self.tr("Not saved: see the message below the field"))
+        answer = self._state.save_failed(link_error=order_drafts.is_link_error(exc))
+        self._not_done(answer, exc, self.tr("Not saved: see the message below the field"))
 
-    def _not_done(self, exc: BaseException, op: str, status: str) -> None:
-        if order_drafts.is_link_error(exc):
-            self._dirty = True
-            self._lost_link(op)
-        else:
+    def _not_done(self, answer: Answer, exc: BaseException, status: str) -> None:
+        if answer.retry is not None:
+            self._kept_for_retry(answer)
+        elif not self._state.done:  # a save that was out when the submit went through has nothing to say
             self.status.setText(status)
             self._show_failure(exc)
         self._maybe_finish()
@@ -286,8 +286,8 @@ class OrderEntry(OrderForm):
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, OrderValidationFailed):
             self._show_problems(exc.problems, hint=False, line_index=exc.line_index)
-        elif isinstance(exc, OrderError):
-            self._show_error("general", str(exc))
+        elif isinstance(exc, OrderError | TransitionError):
+            self._show_error("general", error_text(exc))
         else:
             log.error("order entry failed", exc_info=exc)
             self._show_error("general", self.tr("Could not save the order: {0}").format(exc))
@@ -296,12 +296,12 @@ class OrderEntry(OrderForm):
 
     def submit_order(self) -> None:
         """Check for a likely duplicate, then submit; a second click while one is under way does nothing."""
-        if self._submitting or self._done:
+        if not self._state.start_submit():
             return
-        self._write_local_now()
+        self._keep_local_now()
         self._set_busy(True)
         data = self.current_input()
-        if self._duplicates_confirmed:
+        if self._state.duplicates_confirmed:
             self._submit(data)
             return
         factory = self.ctx.database.factory
@@ -315,6 +315,7 @@ class OrderEntry(OrderForm):
             if not found:
                 self._submit(data)
                 return
+            self._state.hold_for_duplicates()
             self._set_busy(False)
             self._bring_back()  # closed while the submit waited for the database: the agent decides
             numbers = "、".join(f"{o.order_no} ({local_time(o.created_at):%m-%d %H:%M}, {o.items})" for o in found)
@@ -328,7 +329,7 @@ class OrderEntry(OrderForm):
 
     def _on_submit_anyway(self) -> None:
         self.duplicate_bar.hide()
-        self._duplicates_confirmed = True
+        self._state.confirm_duplicates()
         self.submit_order()
 
     def _on_duplicate_cancel(self) -> None:
@@ -337,20 +338,16 @@ class OrderEntry(OrderForm):
         self.submit_button.setFocus()
 
     def _submit(self, data: OrderInput) -> None:
-        self._dirty = False
+        self._state.send_submit()
         self._run(self._order_call(submit, data), self._on_submitted, self._on_submit_failed)
 
     def _on_submitted(self, view: OrderView) -> None:
-        self._done = True
-        self._submitting = False
-        self._set_link(True)
+        self._show_link(self._state.submitted())
         self.last_view = view
         for timer in (self._autosave, self._retry, self._local):
             timer.stop()
-        try:
-            order_drafts.delete_local_draft(view.client_uuid)
-        except OSError as exc:
-            log.warning("could not remove the local copy of %s: %s", view.order_no, exc)
+        # After any copy still being written: the worker keeps the order in which they were asked for.
+        self._local_copies.remove(view.client_uuid)
         self._show_number(view.order_no, view.state)
         label = labels.order_state(view.state)
         self.status.setText(self.tr("Order {0} submitted ({1})").format(view.order_no, label))
@@ -365,14 +362,16 @@ class OrderEntry(OrderForm):
         self.close()
 
     def _on_submit_failed(self, exc: BaseException) -> None:
+        link_error = order_drafts.is_link_error(exc)
+        answer = self._state.submit_failed(link_error=link_error)
         self._set_busy(False)
-        if not order_drafts.is_link_error(exc):
+        if not link_error:
             self._bring_back()
-        self._not_done(exc, "submit", self.tr("Not submitted: see the messages beside the fields"))
+        self._not_done(answer, exc, self.tr("Not submitted: see the messages beside the fields"))
 
     def _bring_back(self) -> None:
         """Show the window again if it was closed while its submit was still waiting for the database."""
-        if self._closing:
+        if self._state.closing:
             self.bring_back()
             self.ctx.messages.info.emit(
                 self.tr("Order for {0} was not submitted yet: please check it.").format(self._opened.customer_name)
@@ -381,17 +380,16 @@ class OrderEntry(OrderForm):
     @property
     def closing(self) -> bool:
         """Closed by the agent, still finishing a save or submit in the background."""
-        return self._closing
+        return self._state.closing
 
     def bring_back(self) -> None:
         """On screen again, open for editing: asked for again, or it needs the agent."""
-        self._closing = False
+        self._state.reopen()
         self.show()
         self.raise_()
         self.activateWindow()
 
     def _set_busy(self, busy: bool) -> None:
-        self._submitting = busy
         self.submit_button.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
         self._form_box.setEnabled(not busy)
@@ -401,33 +399,28 @@ class OrderEntry(OrderForm):
 
     # --- the database link ------------------------------------------------------------------------
 
-    def _lost_link(self, op: str) -> None:
-        # A submit waiting for the link wins over a save: it saves too, and once.
-        if self._retry_op != "submit":
-            self._retry_op = op
-        self._set_link(False)
+    def _kept_for_retry(self, answer: Answer) -> None:
+        self._show_link(answer)
         self.status.setText(self.tr("Kept on this computer; retrying…"))
         self._retry.start()
 
     def _on_retry(self) -> None:
-        op, self._retry_op = self._retry_op, None
-        if op == "submit":
+        op = self._state.take_retry()
+        if op is Op.SUBMIT:
             # Also once the window is closed: the agent pressed Submit, and the order must not stay a draft.
             self.submit_order()
-        elif op is not None:
-            self._dirty = True
+        elif op is Op.SAVE:
             self._save()
 
-    def _set_link(self, ok: bool) -> None:
-        if ok == (not self._link_down):
-            return
-        self._link_down = not ok
-        self.banner.setVisible(not ok)
-        self.link_changed.emit(ok)
+    def _show_link(self, answer: Answer) -> None:
+        if answer.link_changed:
+            up = not self._state.link_down
+            self.banner.setVisible(not up)
+            self.link_changed.emit(up)
 
     @property
     def link_down(self) -> bool:
-        return self._link_down
+        return self._state.link_down
 
     # --- title and closing ------------------------------------------------------------------------
 
@@ -452,15 +445,15 @@ class OrderEntry(OrderForm):
         self.header.setText(head)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Esc or the close button: the form is kept (local copy now, database save on its way)."""
-        if not self._closing:
-            self._closing = True
+        """Esc or the close button: the form is kept (its local copy asked for now, the database save on its way)."""
+        step = self._state.close()
+        if step is not Close.AGAIN:
             self._autosave.stop()
-            self._search_timer.stop()
+            self.catalogue.stop()
             if self._local.isActive():
                 self._local.stop()
-                self._write_local()
-            if not self._link_down:
+                self._keep_local()
+            if step is Close.SAVE:
                 self._save()
             self.closed.emit(self.client_uuid)
         event.accept()
@@ -469,6 +462,7 @@ class OrderEntry(OrderForm):
     def _maybe_finish(self) -> None:
         # Deleted only when no background task will call back into it; while the database is away
         # the hidden form keeps retrying, so what was typed still reaches it when the link is back.
-        if self._closing and self._in_flight == 0 and not self._dirty and not self._retry.isActive():
+        # The copy on this computer needs no waiting: the local-files worker outlives the window.
+        if self._state.finish(self._in_flight):
             self.finished.emit(self.client_uuid)
             self.deleteLater()

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from agent_desk.services.orders import drafts as order_drafts
 from agent_desk.services.orders.drafts import LocalDraft, OpenedForm
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.errors import error_text
 from agent_desk.ui.orders.entry_window import OrderEntry
+from agent_desk.ui.orders.local_copies import LocalCopies
 from agent_desk.ui.orders.restore import RestoreOffer, pending_local_drafts, restore
 
 
 class OrderEntries(QObject):
     """Opens order forms (one window per order) for the pop, the customer record and the returned list.
+
+    Owns the desk's local-files worker (``local_copies``), which every form it opens keeps its copy
+    on this computer with; it is shut down, waiting for the last copies, when the application quits
+    or this object goes.
 
     Signals:
         opened(OrderEntry): a form is on screen.
@@ -33,6 +37,15 @@ class OrderEntries(QObject):
         self.ctx = ctx
         self._parent_widget = parent_widget
         self.entries: dict[str, OrderEntry] = {}
+        self.local_copies = LocalCopies()
+        self.destroyed.connect(self.local_copies.shutdown)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self) -> None:
+        """Wait for the copies still being written; any asked for later are written at once."""
+        self.local_copies.shutdown()
 
     def new_order(
         self, customer_id: int, *, business_line_id: int | None = None, platform_call_id: str | None = None
@@ -41,8 +54,11 @@ class OrderEntries(QObject):
         kept = [d for d in self._kept() if d.form.data.customer_id == customer_id]
         if kept:
             offer = self._offer(kept, offer_new=True)
-            call = {"business_line_id": business_line_id, "platform_call_id": platform_call_id}
-            offer.new_requested.connect(partial(self._open_new, customer_id, **call))
+
+            def fresh() -> None:
+                self._open_new(customer_id, business_line_id=business_line_id, platform_call_id=platform_call_id)
+
+            offer.new_requested.connect(fresh)
             return
         self._open_new(customer_id, business_line_id=business_line_id, platform_call_id=platform_call_id)
 
@@ -65,7 +81,7 @@ class OrderEntries(QObject):
         existing = self._raise_open(draft.form.data.client_uuid)
         if existing is not None:
             return existing
-        entry = restore(self.ctx, draft, self._parent_widget)
+        entry = restore(self.ctx, draft, self.local_copies, self._parent_widget)
         self._track(entry)
         return entry
 
@@ -73,12 +89,13 @@ class OrderEntries(QObject):
         # A form on screen is its own newest copy: offering it again would open it twice. A form closed
         # while still saving is offered, and restoring it brings that same window back.
         on_screen = {uuid for uuid, entry in self.entries.items() if not entry.closing}
-        return [d for d in pending_local_drafts(self.ctx) if d.form.data.client_uuid not in on_screen]
+        kept = pending_local_drafts(self.ctx, self.local_copies)
+        return [d for d in kept if d.form.data.client_uuid not in on_screen]
 
     def _offer(self, kept: list[LocalDraft], *, offer_new: bool) -> RestoreOffer:
         offer = RestoreOffer(kept, offer_new=offer_new, parent=self._parent_widget)
         offer.restore_requested.connect(self.restore)
-        offer.discard_requested.connect(lambda d: order_drafts.delete_local_draft(d.form.data.client_uuid))
+        offer.discard_requested.connect(lambda d: self.local_copies.remove(d.form.data.client_uuid))
         offer.show()
         self.offered.emit(offer)
         return offer
@@ -104,7 +121,7 @@ class OrderEntries(QObject):
                 )
             )
             return
-        entry = OrderEntry(self.ctx, opened, self._parent_widget)
+        entry = OrderEntry(self.ctx, opened, self.local_copies, self._parent_widget)
         self._track(entry)
         entry.show()
         entry.focus_search()
@@ -128,7 +145,7 @@ class OrderEntries(QObject):
         if order_drafts.is_link_error(exc):
             text = self.tr("The database cannot be reached, so the order form cannot open yet: {0}").format(exc)
         else:
-            text = str(exc)
+            text = error_text(exc)
         self.ctx.messages.warning.emit(text)
 
 

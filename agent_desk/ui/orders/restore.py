@@ -6,20 +6,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from agent_desk.services.orders import drafts as order_drafts
 from agent_desk.services.orders.drafts import LocalDraft
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.orders.entry_window import OrderEntry
+from agent_desk.ui.orders.local_copies import LocalCopies
 
 
-def pending_local_drafts(ctx: DeskContext) -> list[LocalDraft]:
-    """Forms of this user kept on this computer and never submitted, newest first."""
-    return order_drafts.pending_local_drafts(ctx.user.id)
+def pending_local_drafts(ctx: DeskContext, local_copies: LocalCopies) -> list[LocalDraft]:
+    """Forms of this user kept on this computer and never submitted, newest first (copies on their way included)."""
+    return local_copies.kept(ctx.user.id)
 
 
-def restore(ctx: DeskContext, draft: LocalDraft, parent: QWidget | None = None) -> OrderEntry:
+def restore(
+    ctx: DeskContext, draft: LocalDraft, local_copies: LocalCopies, parent: QWidget | None = None
+) -> OrderEntry:
     """Reopen a kept form exactly as typed; works with the database away (it is saved when it is back)."""
-    entry = OrderEntry(ctx, draft.form, parent)
+    entry = OrderEntry(ctx, draft.form, local_copies, parent)
     entry.show()
     entry.resume_kept()
     return entry
@@ -65,7 +67,7 @@ class RestoreOffer(QWidget):
         self.discard_button.clicked.connect(self._discard)
         self.new_button.clicked.connect(self._new)
         self._offer_new = offer_new
-        QShortcut(QKeySequence("Escape"), self, activated=self.close)
+        QShortcut(QKeySequence("Escape"), self, self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.restore_button, self.discard_button, self.new_button):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -179,14 +180,16 @@ def install(window: QMainWindow, ctx: DeskContext) -> OrderDesk | None:
     panel.open_requested.connect(entries.open_order)
     entries.submitted.connect(lambda _view: panel.refresh())
 
-    tabs = getattr(window, "tabs", None)
+    tabs: QTabWidget | None = getattr(window, "tabs", None)
     index = tabs.indexOf(desk) if tabs is not None else -1
-    base = tabs.tabText(index) if index >= 0 else ""
-    normal = tabs.tabBar().tabTextColor(index) if index >= 0 else QColor()
+    if index < 0:
+        tabs = None  # no Desk tab to put the count on
+    base = tabs.tabText(index) if tabs is not None else ""
+    normal = tabs.tabBar().tabTextColor(index) if tabs is not None else QColor()
     previous = {"count": 0}
 
     def on_count(count: int) -> None:
-        if index >= 0:
+        if tabs is not None:
             tabs.setTabText(index, translate("ReturnedOrders", "{0} ({1})").format(base, count) if count else base)
             tabs.tabBar().setTabTextColor(index, QColor("#c62828") if count else normal)
         title = translate("ReturnedOrders", "Returned to me ({0})").format(count) if count else None

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from agent_desk.core.orders import OrderAction, OrderState
 from agent_desk.services.orders.review import OrderBeside
 from agent_desk.services.orders.transitions import bulk_approve
 from agent_desk.services.orders.types import BulkResult, OrderError, OrderView
 from agent_desk.ui.context import DeskContext
-from agent_desk.ui.messages import show_box
-from agent_desk.ui.review.order_workspace import KEY_CONTEXT, OrderWorkspace
-from agent_desk.ui.review.reason_panel import OTHER
+from agent_desk.ui.errors import error_detail, error_text
+from agent_desk.ui.order_panes.order_workspace import KEY_CONTEXT, OrderWorkspace
+from agent_desk.ui.order_panes.reason_panel import OTHER
 
 
 class ReviewWorkspace(OrderWorkspace):
@@ -35,25 +35,20 @@ class ReviewWorkspace(OrderWorkspace):
         self.queue.reloaded.connect(self._on_reloaded)
         self.header.setTextFormat(Qt.TextFormat.RichText)
 
-        self.approve = QPushButton(self.tr("&Approve  (Ctrl+Enter)"))
-        self.approve.setObjectName("approve")
+        self.approve = self._button(self.tr("&Approve  (Ctrl+Enter)"), "approve")
         self.approve.setToolTip(self.tr("Approve and send on to logistics (Ctrl+Enter or A)"))
         self.approve.clicked.connect(self.approve_current)
-        self.return_button = QPushButton(self.tr("&Return…  (R)"))
-        self.return_button.setObjectName("return")
+        self.return_button = self._button(self.tr("&Return…  (R)"), "return")
         self.return_button.clicked.connect(self.ask_return)
         self.previous = QPushButton(self.tr("Previous (K)"))
-        self.previous.clicked.connect(lambda: self.queue.move(-1))
+        self.previous.clicked.connect(lambda: self.queue.move_by(-1))
         self.next = QPushButton(self.tr("Next (J)"))
-        self.next.clicked.connect(lambda: self.queue.move(1))
-        self.bulk = QPushButton()
-        self.bulk.setObjectName("bulk_approve")
+        self.next.clicked.connect(lambda: self.queue.move_by(1))
+        self.bulk = self._button("", "bulk_approve")
         self.bulk.clicked.connect(self.approve_selected)
 
         self._build_layout()
         self._shortcuts()
-        self._on_selection_count(0)
-        self._set_actions(())
         self._start()
 
     def _build_layout(self) -> None:
@@ -94,10 +89,7 @@ class ReviewWorkspace(OrderWorkspace):
     # --- public actions ---------------------------------------------------------------------------
 
     def approve_current(self) -> None:
-        beside = self._shown
-        if beside is None or OrderAction.APPROVE.value not in beside.order.actions:
-            return
-        self._act(beside, OrderAction.APPROVE.value, "")
+        self._act_current(OrderAction.APPROVE.value)
 
     def ask_return(self) -> None:
         self._ask_return(
@@ -131,7 +123,9 @@ class ReviewWorkspace(OrderWorkspace):
             self._say(False, self.tr("This order is {0} now.").format(self.text.state(beside.order.state)))
 
     def _load_error_text(self, exc: BaseException) -> str:
-        return str(exc) if isinstance(exc, OrderError) else self.tr("Cannot load the order: {0}").format(exc)
+        if isinstance(exc, OrderError):
+            return error_text(exc)
+        return self.tr("Cannot load the order: {0}").format(error_detail(exc))
 
     def _set_actions(self, actions: tuple[str, ...]) -> None:
         self.approve.setEnabled(OrderAction.APPROVE.value in actions)
@@ -142,10 +136,6 @@ class ReviewWorkspace(OrderWorkspace):
     def _on_reason_open(self, open_: bool) -> None:
         for key in self._decision_keys:
             key.setEnabled(not open_)
-
-    def _on_reason(self, action: str, reason: str) -> None:
-        if self._shown is not None:
-            self._act(self._shown, action, reason)
 
     def _done_texts(self) -> dict[str, str]:
         return {
@@ -168,10 +158,7 @@ class ReviewWorkspace(OrderWorkspace):
             summary += " " + self.tr("%n could not be approved.", "", len(result.failed))
         if unseen:
             summary += " " + self.tr("%n not loaded yet were skipped.", "", len(unseen))
-        self._say(not result.failed, summary)
-        if result.failed:
-            details = "\n".join(message for _id, message in result.failed)
-            show_box(self, self.tr("Bulk approve"), summary + "\n\n" + details, QMessageBox.Icon.Warning)
+        self._say_with_details(self.tr("Bulk approve"), summary, result.failed)
         self.queue.reload(set(result.approved) | {i for i, _m in result.failed})
         self._on_selection_count(len(self.queue.selected_ids()))
         self.bulk_done.emit(result)
@@ -179,7 +166,7 @@ class ReviewWorkspace(OrderWorkspace):
     def _on_bulk_failed(self, exc: BaseException) -> None:
         self._busy = False
         self._on_selection_count(len(self.queue.selected_ids()))
-        self._say(False, self.tr("Bulk approve failed: {0}").format(exc))
+        self._say(False, self.tr("Bulk approve failed: {0}").format(error_detail(exc)))
 
     def _on_reloaded(self, _count: int) -> None:
         if self._advance_from is not None:

@@ -1,4 +1,4 @@
-"""A live, lazy order queue with filters: the left half of the audit and logistics workspaces.
+"""A live, lazy order queue with filters: the upper half of the audit and logistics workspaces.
 
 Ids come from services.orders.review in SQL order (oldest submission first); rows are loaded a page
 at a time by LazyTableModel; LiveQueue reloads the ids whenever the database says orders changed
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from agent_desk.core.money import format_yuan
 from agent_desk.services.orders.review import QueueQuery, business_lines, load_queue_ids, load_queue_rows
 from agent_desk.ui.context import DeskContext
-from agent_desk.ui.lazy_table import Column, LazyTableModel, prepare_table_view
+from agent_desk.ui.lazy_table import Column, LazyTableModel, Row, prepare_table_view
 from agent_desk.ui.live_queue import LiveQueue, OnChange, OnLink, Watcher
 
 SEARCH_DEBOUNCE_MS = 250
@@ -229,7 +229,8 @@ class QueuePane(QWidget):
         self.select_row(row)
         return True
 
-    def move(self, delta: int) -> None:
+    def move_by(self, delta: int) -> None:
+        """Select the order ``delta`` rows below the current one (above when negative)."""
         row = self.current_row()
         self.select_row(0 if row is None else row + delta)
 
@@ -243,10 +244,10 @@ class QueuePane(QWidget):
         with self.ctx.database.factory() as session:
             return load_queue_ids(session, query)
 
-    def _fetch_rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+    def _fetch_rows(self, ids: Sequence[int]) -> list[Row]:
         role = self.ctx.user.role
         with self.ctx.database.factory() as session:
-            return load_queue_rows(session, ids, role)
+            return list(load_queue_rows(session, ids, role))
 
     def _load_lines(self) -> list[tuple[int, str]]:
         with self.ctx.database.factory() as session:

@@ -1,25 +1,30 @@
 """What the audit and logistics workspaces share: a live order queue, the chosen order beside its
 customer, and acting on it with the version the user saw.
 
-Each stage adds its own buttons, reasons and messages; see review.workspace and logistics.workspace.
+Each stage adds its own buttons, reasons and messages; see ui.review.workspace and
+ui.logistics.workspace.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from agent_desk.core.orders import TransitionError
+from agent_desk.services.errors import Problem
 from agent_desk.services.orders.review import OrderBeside, order_beside_customer
 from agent_desk.services.orders.transitions import act
 from agent_desk.services.orders.types import OrderError, OrderView, StaleOrder
 from agent_desk.ui.context import DeskContext
-from agent_desk.ui.review.order_text import OrderText
-from agent_desk.ui.review.queue_pane import QueuePane
-from agent_desk.ui.review.reason_panel import ReasonPanel
+from agent_desk.ui.errors import error_detail, error_text
+from agent_desk.ui.messages import show_box
+from agent_desk.ui.order_panes.order_text import OrderText
+from agent_desk.ui.order_panes.queue_pane import QueuePane
+from agent_desk.ui.order_panes.reason_panel import ReasonPanel
 
 _RED = "#c62828"
 _GREEN = "#2e7d32"
@@ -69,6 +74,12 @@ class OrderWorkspace(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
 
+    @staticmethod
+    def _button(text: str, name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        return button
+
     def _make_queue(self, states: list[tuple[str, str]], *, watch: bool) -> None:
         self.queue = QueuePane(self.ctx, states, watch=watch)
         self.queue.current_changed.connect(self._on_current)
@@ -98,13 +109,16 @@ class OrderWorkspace(QWidget):
     def _queue_keys(self) -> None:
         # Single letters do not fire while typing: line and text edits take them first.
         for keys, slot in (
-            ("J", lambda: self.queue.move(1)),
-            ("K", lambda: self.queue.move(-1)),
+            ("J", lambda: self.queue.move_by(1)),
+            ("K", lambda: self.queue.move_by(-1)),
             ("Ctrl+F", self.queue.search.setFocus),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=KEY_CONTEXT)
 
     def _start(self) -> None:
+        """Last in a stage's constructor: the buttons as for no order, then the live queue."""
+        self._set_actions(())
+        self._on_selection_count(0)
         self.destroyed.connect(self.queue.stop)
         self.queue.start()
 
@@ -124,9 +138,6 @@ class OrderWorkspace(QWidget):
     def _on_selection_count(self, count: int) -> None:
         raise NotImplementedError
 
-    def _on_reason(self, action: str, reason: str) -> None:
-        raise NotImplementedError
-
     @staticmethod
     def _with_detail(beside: OrderBeside) -> Any:
         """Extra detail worked out with the load, on the worker thread: must not touch widgets."""
@@ -140,7 +151,7 @@ class OrderWorkspace(QWidget):
         return {}
 
     def _load_error_text(self, exc: BaseException) -> str:
-        return str(exc)
+        return error_detail(exc)
 
     def _save_error_text(self, exc: BaseException) -> str:
         """The message for a failure that is not one of the rules' own refusals."""
@@ -201,6 +212,16 @@ class OrderWorkspace(QWidget):
             reasons,
         )
 
+    def _act_current(self, action: str, reason: str = "") -> None:
+        """Act on the order shown, if this user may take ``action`` on it now."""
+        beside = self._shown
+        if beside is None or action not in beside.order.actions:
+            return
+        self._act(beside, action, reason)
+
+    def _on_reason(self, action: str, reason: str) -> None:
+        self._act_current(action, reason)
+
     def _act(self, beside: OrderBeside, action: str, reason: str) -> None:
         if self._busy:
             return
@@ -223,7 +244,7 @@ class OrderWorkspace(QWidget):
     def _on_act_failed(self, order_id: int, exc: BaseException) -> None:
         self._busy = False
         known = isinstance(exc, StaleOrder | TransitionError | OrderError)
-        message = str(exc) if known else self._save_error_text(exc)
+        message = error_text(exc) if known else self._save_error_text(exc)
         # A stale order closes the reason panel: the reason was written for what is no longer there.
         if self.reason.isVisible() and not isinstance(exc, StaleOrder):
             self.reason.show_error(message)
@@ -239,3 +260,10 @@ class OrderWorkspace(QWidget):
         self.banner.setStyleSheet(banner_style(ok))
         self.banner.setText(text)
         self.banner.show()
+
+    def _say_with_details(self, title: str, summary: str, problems: Sequence[tuple[int, Problem]]) -> None:
+        """A bulk result: the summary in the banner and, when orders were left undone, why in a box."""
+        self._say(not problems, summary)
+        if problems:
+            details = "\n".join(error_text(problem) for _id, problem in problems)
+            show_box(self, title, summary + "\n\n" + details, QMessageBox.Icon.Warning)

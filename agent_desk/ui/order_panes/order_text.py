@@ -8,8 +8,7 @@ from html import escape
 from PySide6.QtCore import QObject
 
 from agent_desk.core.money import format_yuan
-from agent_desk.services.calls.screen_pop import PopResult
-from agent_desk.services.customers.records import CallSummary
+from agent_desk.services.customers.records import CallSummary, CustomerRecord
 from agent_desk.services.orders.review import OrderBeside
 from agent_desk.services.orders.types import HistoryEntry
 from agent_desk.ui import labels
@@ -105,7 +104,7 @@ class OrderText(QObject):
     def _call_result(c: CallSummary) -> str:
         return labels.call_result(c)
 
-    def customer_html(self, customer: PopResult | None) -> str:
+    def customer_html(self, customer: CustomerRecord | None) -> str:
         card = customer.card if customer is not None else None
         if customer is None or card is None:
             gone = self.tr("The customer record no longer exists.")
@@ -134,7 +133,7 @@ class OrderText(QObject):
             html.append(f"<p><b>{recent}</b></p><ul style='margin-left:-20px'>{calls}</ul>")
         return "".join(html)
 
-    def _orders(self, title: str, customer: PopResult) -> str:
+    def _orders(self, title: str, customer: CustomerRecord) -> str:
         if not customer.recent_orders:
             none = self.tr("none")
             return f"<p><b>{title}</b>: {none}</p>"
