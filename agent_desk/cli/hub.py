@@ -71,7 +71,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--record-calls",
         action="store_true",
-        help="write every call (abandoned ones too) to the database as it happens",
+        help="write every call (abandoned ones too) and the contact-centre record (queue and agent events, "
+        "wait/ring/talk/after-call work, agent state intervals) to the database as it happens",
     )
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM) for wss://")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
@@ -83,6 +84,24 @@ def register(subparsers: Any) -> None:
     sim.add_argument("--dnis", help="comma-separated dialled numbers for demo calls")
     sim.add_argument("--anis", help="comma-separated caller numbers for demo calls")
     sim.add_argument("--mean-interval", type=float, default=20.0, help="demo: seconds between calls")
+    sim.add_argument(
+        "--patience",
+        type=float,
+        metavar="SECONDS",
+        help="demo: mean time a caller waits in the queue before hanging up (default 60; 0: for ever)",
+    )
+    sim.add_argument(
+        "--ring-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="demo: how long an agent's phone rings before the queue tries another agent (default 15)",
+    )
+    sim.add_argument(
+        "--max-wait",
+        type=float,
+        metavar="SECONDS",
+        help="demo: the queue sends a caller away after this long (default 0: never)",
+    )
     sim.add_argument("--speed", type=float, default=1.0, help="time compression factor")
     ami = p.add_argument_group("Asterisk AMI (secret: AGENT_DESK_AMI_SECRET or keyring)")
     ami.add_argument("--ami", metavar="HOST:PORT", help="AMI address (default port 5038)")
@@ -140,7 +159,13 @@ def build_source(args: argparse.Namespace) -> Source:
     dnis = _csv(args.dnis) or list(sim.DEMO_DNIS)
     demo = None
     if args.demo or not (scenarios or args.load):
-        demo = sim.DemoSettings(anis=_csv(args.anis), dnis=dnis, agents=agents, mean_interval=args.mean_interval)
+        # Only what was given: the simulator's defaults live in DemoSettings.
+        queue = {k: v for k in ("patience", "ring_timeout", "max_wait") if (v := getattr(args, k)) is not None}
+        if any(v < 0 for v in queue.values()) or queue.get("ring_timeout", 1.0) <= 0:
+            raise HubCliError("--patience and --max-wait must be 0 or more, --ring-timeout more than 0")
+        demo = sim.DemoSettings(
+            anis=_csv(args.anis), dnis=dnis, agents=agents, mean_interval=args.mean_interval, **queue
+        )
     load = sim.LoadSettings(args.load, agents, dnis) if args.load else None
     return sim.SimulatorSource(scenarios=scenarios, demo=demo, load=load, speed=args.speed)
 
@@ -205,22 +230,26 @@ async def serve(args: argparse.Namespace) -> int:
     recorder = None
     if args.record_calls:
         from agent_desk.config import load_settings
-        from agent_desk.services.calls.recorder import CallRecorder
+        from agent_desk.services.calls.live_record import LiveRecord
 
+        # One writer for the call rows (what CallRecorder writes) and the record derived onto them,
+        # so the two never race on a new call: see services/calls/live_record.py.
         region = load_settings().phone_region
-        recorder = CallRecorder(_database(args).factory, region=region).start()
+        recorder = LiveRecord(_database(args).factory, region=region).start()
     hub = Hub(authority, build_source(args), limits=limits, observers=[recorder] if recorder else [])
+    # Before the hub starts: "hub listening" is logged inside start(), and a supervisor (or a
+    # test) that stops the hub as soon as it reads that line must get a clean stop, not a kill.
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C raises instead
+            loop.add_signal_handler(sig, stopping.set)
     try:
         await hub.start(host, port, context)
     except OSError as exc:
         raise HubCliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     except SourceUnavailable as exc:
         raise HubCliError(str(exc), EXIT_SOURCE) from exc
-    loop = asyncio.get_running_loop()
-    stopping = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C raises instead
-            loop.add_signal_handler(sig, stopping.set)
     try:
         await stopping.wait()
     finally:

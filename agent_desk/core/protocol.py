@@ -64,6 +64,18 @@ class AgentState(StrEnum):
     UNKNOWN = "unknown"
 
 
+STATE_REASON_MAX = 80  # what a queue_log line and a wallboard can show
+
+
+def valid_state_reason(reason: object) -> TypeGuard[str]:
+    """An ``agent.state`` reason: one short printable line (it becomes an AMI header and a queue_log field)."""
+    return isinstance(reason, str) and len(reason) <= STATE_REASON_MAX and reason.isprintable()
+
+
+def state_reason_problem() -> str:
+    return f"a pause reason is a short line of text (at most {STATE_REASON_MAX} characters)"
+
+
 class CloseCode(IntEnum):
     """WebSocket close codes; 4000-4999 are reserved for applications (RFC 6455)."""
 

@@ -194,6 +194,9 @@ def test_a_desk_going_not_ready_pauses_its_interface_on_the_pbx_with_the_reason(
             result, back = await reply_and_state(ws, encode_command("agent.state", id="2", state="available"))
             assert result["ok"] is True and back is not None
             assert (back["state"], back.get("reason", "")) == ("available", "")
+            result, back = await reply_and_state(ws, encode_command("agent.state", id="4", state="offline"))
+            # Paused on the PBX, offline in the record: the KPIs count a logout, not a pause.
+            assert result["ok"] is True and back is not None and back["state"] == "offline"
             bad = encode_command("agent.state", id="3", state="paused", reason="x\r\nAction: Logoff")
             refused, _ = await reply_and_state(ws, bad)
             assert refused["ok"] is False and "reason" in refused["error"]
@@ -201,6 +204,7 @@ def test_a_desk_going_not_ready_pauses_its_interface_on_the_pbx_with_the_reason(
         assert [(a["Interface"], a["Paused"], a.get("Reason")) for a in pauses] == [
             ("SIP/777", "true", "lunch"),
             ("SIP/777", "false", None),
+            ("SIP/777", "true", "logged_out"),  # logged out: no calls to a desk nobody watches
         ]  # the header injection never reached the PBX
         assert not [a for a in ami.actions if a["Action"] == "Logoff"]
         assert await stop_hub(proc) == 0

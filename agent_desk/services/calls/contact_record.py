@@ -90,12 +90,18 @@ class CallFacts:
     wait: int | None = None
     ring: int | None = None
     talk: int | None = None
+    hold: int | None = None
+    acw: int | None = None
     outcome: str = ""
     ended_by: str = ""
 
 
 def facts_from(call_id: str, events: Iterable[ContactEvent]) -> CallFacts:
-    """What the events of one call say about it, in the order they happened; nothing guessed."""
+    """What the events of one call say about it, in the order they happened; nothing guessed.
+
+    A time the event's data leaves out (a hub that restarted mid-call knows no start to measure from)
+    is taken from the record's own times, which are the ones the data would have been measured on.
+    """
     facts = CallFacts(call_id)
     for e in events:
         kind, data = EventKind(e.kind), e.data
@@ -105,22 +111,38 @@ def facts_from(call_id: str, events: Iterable[ContactEvent]) -> CallFacts:
         elif kind is EventKind.DIALLED_NUMBER:
             facts.dnis = str(data.get("dnis") or facts.dnis)
         elif kind is EventKind.ANSWERED:
+            if facts.answered_at is not None and not facts.outcome and e.agent == facts.agent:
+                continue  # the same agent's answer told again (a hub rebuilding its calls after a restart)
             facts.answered_at, facts.agent, facts.queue = e.occurred_at, e.agent, e.queue or facts.queue
-            facts.wait, facts.ring = _seconds(data, "wait"), _seconds(data, "ring")
+            facts.wait = _seconds(data, "wait", _between(facts.queued_at, e.occurred_at))
+            facts.ring = _seconds(data, "ring")
             facts.outcome = ""
         elif kind in UNANSWERED_ENDS:
-            facts.wait, facts.ended_at, facts.outcome = _seconds(data, "wait"), e.occurred_at, UNANSWERED_ENDS[kind]
+            facts.wait = _seconds(data, "wait", _between(facts.queued_at, e.occurred_at))
+            facts.ended_at, facts.outcome = e.occurred_at, UNANSWERED_ENDS[kind]
         elif kind in (EventKind.ENDED, EventKind.TRANSFERRED):
-            facts.talk, facts.ended_at = _seconds(data, "talk"), e.occurred_at
+            facts.talk = _seconds(data, "talk", _between(facts.answered_at, e.occurred_at))
+            facts.hold = _seconds(data, "hold", facts.hold)
+            facts.ended_at = e.occurred_at
             facts.agent = e.agent or facts.agent
-            facts.outcome = "transferred" if kind is EventKind.TRANSFERRED else "answered"
+            # A call transferred on stays transferred when it ends: its end gives the whole talk time.
+            transferred = kind is EventKind.TRANSFERRED or facts.outcome == "transferred"
+            facts.outcome = "transferred" if transferred else "answered"
             facts.ended_by = str(data.get("ended_by", ""))
+        elif kind is EventKind.ACW_ENDED:
+            acw = _seconds(data, "acw")
+            if acw is not None:
+                facts.acw = (facts.acw or 0) + acw
     return facts
 
 
-def _seconds(data: Mapping[str, Any], key: str) -> int | None:
+def _seconds(data: Mapping[str, Any], key: str, default: int | None = None) -> int | None:
     value = data.get(key)
-    return int(value) if isinstance(value, int | float) else None
+    return round(value) if isinstance(value, int | float) else default
+
+
+def _between(start: datetime | None, end: datetime) -> int | None:
+    return None if start is None else round(max(timedelta(0), end - start).total_seconds())
 
 
 def derive_calls(session: Session, call_ids: Iterable[str], users: Mapping[str, int]) -> int:
@@ -164,6 +186,7 @@ def _apply(
     call.answered_at = call.answered_at or facts.answered_at
     call.ended_at = call.ended_at or facts.ended_at
     call.wait_seconds, call.ring_seconds, call.talk_seconds = facts.wait, facts.ring, facts.talk
+    call.hold_seconds, call.acw_seconds = facts.hold, facts.acw
     call.outcome = facts.outcome
     if facts.agent:
         call.agent_telephony_id = call.agent_telephony_id or facts.agent[:64]
@@ -192,19 +215,32 @@ _OPENS = {EventKind.PAUSED: "not_ready", EventKind.AGENT_LOGIN: "logged_in", Eve
 _CLOSES = {EventKind.UNPAUSED: "not_ready", EventKind.AGENT_LOGOUT: "logged_in", EventKind.ACW_ENDED: "acw"}
 
 
-def derive_agent_intervals(session: Session, agents: Iterable[str], users: Mapping[str, int]) -> int:
-    """Recompute the state intervals of these agents from their events; returns how many exist now."""
+def derive_agent_intervals(
+    session: Session,
+    agents: Iterable[str],
+    users: Mapping[str, int],
+    *,
+    since: Mapping[str, datetime] | None = None,
+) -> int:
+    """Recompute the state intervals of these agents from their events; returns how many it looked at.
+
+    With ``since`` (agent → the time of its earliest new event) only the events from then on are
+    read, starting from the intervals that were open then: what a live writer needs, so each append
+    costs the agent's latest events rather than its whole history. The result is the same.
+    """
     total = 0
     for agent in sorted(set(agents)):
-        events = session.scalars(
-            select(ContactEvent)
-            .where(ContactEvent.agent == agent, ContactEvent.kind.in_([k.value for k in _AGENT_STATE_KINDS]))
-            .order_by(ContactEvent.occurred_at, ContactEvent.id)
-        ).all()
-        existing = {
-            i.opened_by: i for i in session.scalars(select(AgentStateInterval).where(AgentStateInterval.agent == agent))
-        }
+        start = since.get(agent) if since else None
+        kinds = [k.value for k in _AGENT_STATE_KINDS]
+        query = select(ContactEvent).where(ContactEvent.agent == agent, ContactEvent.kind.in_(kinds))
+        intervals = select(AgentStateInterval).where(AgentStateInterval.agent == agent)
         open_by_state: dict[str, AgentStateInterval] = {}
+        if start is not None:
+            query = query.where(ContactEvent.occurred_at >= start)
+            intervals = intervals.where(AgentStateInterval.started_at >= start)
+            open_by_state = _open_at(session, agent, start)
+        events = session.scalars(query.order_by(ContactEvent.occurred_at, ContactEvent.id)).all()
+        existing = {i.opened_by: i for i in session.scalars(intervals)}
         for e in events:
             kind = EventKind(e.kind)
             state = _OPENS.get(kind) or _CLOSES[kind]
@@ -235,6 +271,25 @@ def derive_agent_intervals(session: Session, agents: Iterable[str], users: Mappi
         total += len(existing)
     session.flush()
     return total
+
+
+def _open_at(session: Session, agent: str, at: datetime) -> dict[str, AgentStateInterval]:
+    """Per state, the interval the agent's events before ``at`` left current, unless it had ended by then."""
+    current: dict[str, AgentStateInterval] = {}
+    for state in sorted(set(_OPENS.values())):
+        latest = session.scalars(
+            select(AgentStateInterval)
+            .where(
+                AgentStateInterval.agent == agent,
+                AgentStateInterval.state == state,
+                AgentStateInterval.started_at < at,
+            )
+            .order_by(AgentStateInterval.started_at.desc(), AgentStateInterval.id.desc())
+            .limit(1)
+        ).first()
+        if latest is not None and (latest.ended_at is None or latest.ended_at >= at):
+            current[state] = latest
+    return current
 
 
 def close_open_intervals(session: Session, at: datetime, *, source: str, mark: str = "restart") -> int:

@@ -2,6 +2,8 @@
 
 Desks record the calls offered to them; a call abandoned in the queue was offered to nobody, so the
 hub records all of them. Both go through services.calls.records.record_event, which is idempotent per call.
+The hub command uses services.calls.live_record.LiveRecord, which writes these rows too, with the
+contact-centre record derived onto them, in one writer thread.
 """
 
 from __future__ import annotations
@@ -17,14 +19,13 @@ from agent_desk.core.protocol import CallEvent
 from agent_desk.services.calls.records import record_event
 
 log = logging.getLogger(__name__)
-_STOP = object()
 
 
 class CallRecorder:
     def __init__(self, factory: sessionmaker[Session], *, region: str = "CN", max_backlog: int = 100_000) -> None:
         self._factory = factory
         self._region = region
-        self._queue: queue.Queue[object] = queue.Queue(max_backlog)
+        self._queue: queue.Queue[tuple[CallEvent, datetime] | None] = queue.Queue(max_backlog)
         self._thread = threading.Thread(target=self._run, name="agent-desk-call-recorder", daemon=True)
         self.recorded = 0
         self.failed = 0
@@ -45,9 +46,9 @@ class CallRecorder:
     def _run(self) -> None:
         while True:
             item = self._queue.get()
-            if item is _STOP:
+            if item is None:  # stop
                 return
-            event, at = item  # type: ignore[misc]
+            event, at = item
             try:
                 record_event(self._factory, event, at, region=self._region)
                 self.recorded += 1
@@ -58,5 +59,5 @@ class CallRecorder:
     def stop(self, timeout: float = 10.0) -> None:
         """Write what is queued, then stop."""
         if self._thread.is_alive():
-            self._queue.put(_STOP)
+            self._queue.put(None)
             self._thread.join(timeout)

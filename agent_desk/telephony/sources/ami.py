@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent_desk.core.backoff import backoff_delays
-from agent_desk.core.protocol import AgentState, Command
+from agent_desk.core.protocol import AgentState, Command, state_reason_problem, valid_state_reason
 from agent_desk.telephony.sources.ami_mapping import (
+    LOGGED_OUT_REASON,
     AmiCallTracker,
     AmiFramer,
     AmiMessage,
@@ -26,9 +27,6 @@ from agent_desk.telephony.tokens import Principal
 log = logging.getLogger("agent_desk.telephony.ami")
 
 _DIALLABLE = re.compile(r"^\+?[0-9*#]{1,32}$")
-
-
-REASON_MAX = 80  # what a queue_log line and a wallboard can show
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,12 +233,16 @@ class AmiSource:
             return {"number": number, "channel": principal.agent_id}
         if command.op == "agent.state":
             state = args.get("state")
-            if state not in (AgentState.PAUSED, AgentState.AVAILABLE):
-                raise CommandError("the PBX can set an agent paused or available only")
+            if state not in (AgentState.PAUSED, AgentState.AVAILABLE, AgentState.OFFLINE):
+                raise CommandError("the PBX can set an agent paused, available or offline only")
             reason = args.get("reason", "")
-            if not isinstance(reason, str) or len(reason) > REASON_MAX or not reason.isprintable():
-                raise CommandError(f"a pause reason is a short line of text (at most {REASON_MAX} characters)")
-            fields = {"Interface": principal.agent_id, "Paused": "true" if state == AgentState.PAUSED else "false"}
+            if not valid_state_reason(reason):
+                raise CommandError(state_reason_problem())
+            if state == AgentState.OFFLINE:
+                # A desk logging out stays a queue member (membership is the PBX's configuration),
+                # paused so that the queue stops ringing a phone nobody watches.
+                reason = reason or LOGGED_OUT_REASON
+            fields = {"Interface": principal.agent_id, "Paused": "false" if state == AgentState.AVAILABLE else "true"}
             if reason:
                 # The PBX writes it into queue_log's PAUSE/UNPAUSE line and its QueueMemberPause event.
                 fields["Reason"] = reason

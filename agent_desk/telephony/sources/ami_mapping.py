@@ -56,6 +56,10 @@ class AmiFramer:
             self._current[key.strip()] = value[1:] if value.startswith(" ") else value
 
 
+#: The pause reason a desk's logout is sent to the PBX with; its echo is the agent going offline.
+LOGGED_OUT_REASON = "logged_out"
+
+
 def encode_action(action: str, fields: Mapping[str, str]) -> bytes:
     lines = [f"Action: {action}"]
     for key, value in fields.items():
@@ -322,6 +326,8 @@ class AmiCallTracker:
         if msg.get("Paused") == "1":
             # Asterisk 13+ names it PausedReason; QueuePause's own event said Reason before that.
             reason = _text(msg.get("PausedReason") or msg.get("Reason"))
+            if reason == LOGGED_OUT_REASON:  # how a desk's logout is told to the PBX (ami.py)
+                return self._agent_state(agent, AgentState.OFFLINE, msg)
             return self._agent_state(agent, AgentState.PAUSED, msg, reason)
         state = _MEMBER_STATUS.get(msg.get("Status", ""), AgentState.UNKNOWN)
         return self._agent_state(agent, state, msg)

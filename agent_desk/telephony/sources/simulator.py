@@ -1,8 +1,10 @@
 """A source that makes up calls: scripted scenarios, a realistic demo and a load mode.
 
-Planning is pure (``scenario_events``, ``plan_demo_call``, ``plan_load_call``
-return ``(offset_seconds, CallEvent)`` lists); the source only schedules the
-plans on the event loop, so tests can check the plans without waiting.
+Planning is pure: ``scenario_events`` and ``plan_load_call`` return
+``(offset_seconds, CallEvent)`` lists, and the demo's callers go through the
+queue model of ``sim_queue`` (offered only to ready agents, waiting, giving up),
+which takes the time as input. The source only drives them from the event loop,
+so tests can check the plans and step the queue without waiting.
 """
 
 from __future__ import annotations
@@ -17,8 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent_desk.core.protocol import AgentState, CallEvent, Command, EndReason, EventType
+from agent_desk.core.protocol import (
+    AgentState,
+    CallEvent,
+    Command,
+    EndReason,
+    EventType,
+    state_reason_problem,
+    valid_state_reason,
+)
 from agent_desk.telephony.sources.base import CommandError, Publish
+from agent_desk.telephony.sources.sim_queue import QueueModel, QueueSettings, Timed
 from agent_desk.telephony.tokens import Principal
 
 Plan = list[tuple[float, CallEvent]]
@@ -157,54 +168,35 @@ class DemoSettings:
     agents: Sequence[str] = DEMO_AGENTS
     queue: str = "sales"
     mean_interval: float = 20.0  # seconds between calls (exponential)
-    abandon_ratio: float = 0.1
+    patience: float = 60.0  # mean seconds a caller waits before hanging up; 0: for ever
+    max_wait: float = 0.0  # the queue sends callers away after this long; 0: never
+    ring_timeout: float = 15.0
     no_answer_ratio: float = 0.05
     talk: tuple[float, float] = (30.0, 180.0)
+    wrap_gap: float = 5.0  # between calls, for agents whose desk does not tell its state
     recording_url: str = "https://pbx.example.invalid/recordings/{call_id}.wav"
 
+    def routing(self) -> QueueSettings:
+        return QueueSettings(
+            agents=self.agents,
+            queue=self.queue,
+            patience=self.patience,
+            max_wait=self.max_wait,
+            ring_timeout=self.ring_timeout,
+            no_answer_ratio=self.no_answer_ratio,
+            talk=self.talk,
+            wrap_gap=self.wrap_gap,
+            recording_url=self.recording_url,
+        )
 
-def plan_demo_call(call_id: str, settings: DemoSettings, rng: random.Random) -> Plan:
-    """One realistic call: ring, queue, offer, then answered, abandoned or re-offered."""
+
+def demo_caller(call_id: str, settings: DemoSettings, rng: random.Random) -> CallEvent:
+    """Who calls which line: mostly known customers, some new numbers."""
     if settings.anis and rng.random() >= settings.new_caller_ratio:
         ani = rng.choice(list(settings.anis))
     else:
         ani = random_mobile(rng)
-    base = CallEvent(
-        EventType.CALL_RINGING,
-        call_id=call_id,
-        ani=ani,
-        dnis=rng.choice(list(settings.dnis)),
-        src="simulator:demo",
-    )
-    t = 0.0
-    plan: Plan = [(t, base)]
-    t += rng.uniform(0.5, 2.0)  # IVR greeting
-    queued = base.with_(type=EventType.CALL_QUEUED, queue=settings.queue)
-    plan.append((t, queued))
-    if rng.random() < settings.abandon_ratio:
-        t += rng.uniform(5.0, 40.0)
-        plan.append((t, queued.with_(type=EventType.CALL_ENDED, reason=EndReason.ABANDONED)))
-        return plan
-    agents = list(settings.agents)
-    agent = rng.choice(agents)
-    t += rng.uniform(0.5, 8.0)
-    plan.append((t, queued.with_(type=EventType.CALL_OFFERED, agent=agent)))
-    if len(agents) > 1 and rng.random() < settings.no_answer_ratio:
-        t += 15.0  # queue member ring timeout
-        plan.append((t, queued.with_(agent=agent, reason=EndReason.NO_ANSWER)))
-        agent = rng.choice([a for a in agents if a != agent])
-        t += 1.0
-        plan.append((t, queued.with_(type=EventType.CALL_OFFERED, agent=agent)))
-    t += rng.uniform(2.0, 8.0)
-    answered = queued.with_(
-        type=EventType.CALL_ANSWERED,
-        agent=agent,
-        recording_url=settings.recording_url.format(call_id=call_id),
-    )
-    plan.append((t, answered))
-    t += rng.uniform(*settings.talk)
-    plan.append((t, answered.with_(type=EventType.CALL_ENDED, reason=EndReason.COMPLETED)))
-    return plan
+    return CallEvent(EventType.CALL_RINGING, call_id=call_id, ani=ani, dnis=rng.choice(list(settings.dnis)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +229,8 @@ def plan_load_call(call_id: str, settings: LoadSettings, rng: random.Random) -> 
 
 # ---------------------------------------------------------------- the source
 
+_DESK_STATES = frozenset({AgentState.AVAILABLE, AgentState.PAUSED, AgentState.OFFLINE})
+
 
 class SimulatorSource:
     def __init__(
@@ -260,6 +254,10 @@ class SimulatorSource:
         self._timers: set[asyncio.TimerHandle] = set()
         self._counter = itertools.count(1)
         self._live: dict[str, CallEvent] = {}  # "ring me now" calls, for answer/hangup
+        # The demo's queue runs on simulated seconds: (loop time - start) * speed.
+        self._queue = QueueModel(demo.routing(), self._rng) if demo is not None else None
+        self._wake: asyncio.TimerHandle | None = None
+        self._started_at = 0.0
 
     def _new_id(self, kind: str) -> str:
         return f"sim-{kind}-{next(self._counter)}-{self._rng.randrange(16**6):06x}"
@@ -289,16 +287,42 @@ class SimulatorSource:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def _sim_now(self) -> float:
+        return (asyncio.get_running_loop().time() - self._started_at) * self._speed
+
+    def _feed(self, events: Timed) -> None:
+        """Publish what the queue did, and wake up when it next does something by itself."""
+        for _, event in events:
+            self._emit(event)
+        if self._queue is None:
+            return
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+        due = self._queue.next_due()
+        if due is not None and self._publish is not None:
+            delay = max(0.0, due - self._sim_now()) / self._speed
+            self._wake = asyncio.get_running_loop().call_later(delay, self._on_wake)
+
+    def _on_wake(self) -> None:
+        self._wake = None
+        if self._queue is not None:
+            self._feed(self._queue.advance(self._sim_now()))
+
     async def start(self, publish: Publish) -> None:
         self._publish = publish
+        self._started_at = asyncio.get_running_loop().time()
         for name, steps, repeat in self._scenarios:
             self._spawn(self._run_scenario(name, steps, repeat))
-        if self._demo is not None:
-            self._spawn(self._run_demo(self._demo))
+        if self._demo is not None and self._queue is not None:
+            self._spawn(self._run_demo(self._demo, self._queue))
         if self._load is not None:
             self._spawn(self._run_load(self._load))
 
     async def stop(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
         for handle in self._timers:
             handle.cancel()
         self._timers.clear()
@@ -315,9 +339,9 @@ class SimulatorSource:
                 return
             await asyncio.sleep((plan[-1][0] + 1.0) / self._speed)
 
-    async def _run_demo(self, settings: DemoSettings) -> None:
+    async def _run_demo(self, settings: DemoSettings, queue: QueueModel) -> None:
         while True:
-            self._schedule(plan_demo_call(self._new_id("demo"), settings, self._rng))
+            self._feed(queue.arrive(demo_caller(self._new_id("demo"), settings, self._rng), self._sim_now()))
             await asyncio.sleep(self._rng.expovariate(1.0 / settings.mean_interval) / self._speed)
 
     async def _run_load(self, settings: LoadSettings) -> None:
@@ -334,11 +358,7 @@ class SimulatorSource:
     async def command(self, principal: Principal, command: Command) -> Mapping[str, Any]:
         args = command.args
         if command.op == "agent.state":
-            state = args.get("state")
-            if not isinstance(state, str) or state not in AgentState.__members__.values():
-                raise CommandError(f"unknown agent state {state!r}")
-            self._emit(CallEvent(EventType.AGENT_STATE, agent=principal.agent_id, state=state, src="desk"))
-            return {"state": state}
+            return self._agent_state(principal.agent_id, args)
         if command.op == "dial":
             number = args.get("number")
             if not isinstance(number, str) or not number.strip():
@@ -347,6 +367,20 @@ class SimulatorSource:
         if command.op == "simulate":
             return self._simulate(principal, args)
         raise CommandError(f"the simulator does not support {command.op!r}")
+
+    def _agent_state(self, agent: str, args: Mapping[str, Any]) -> Mapping[str, Any]:
+        state = args.get("state")
+        if not isinstance(state, str) or state not in _DESK_STATES:
+            raise CommandError("a desk can set its agent available, paused or offline only")
+        reason = args.get("reason", "")
+        if not valid_state_reason(reason):
+            raise CommandError(state_reason_problem())
+        reason = reason if state == AgentState.PAUSED else ""
+        if self._queue is not None:
+            self._feed(self._queue.set_state(agent, state, reason, self._sim_now()))
+        else:
+            self._emit(CallEvent(EventType.AGENT_STATE, agent=agent, state=state, reason=reason, src="desk"))
+        return {"state": state, "reason": reason}
 
     def _simulate(self, principal: Principal, args: Mapping[str, Any]) -> Mapping[str, Any]:
         action = args.get("action")
@@ -362,8 +396,7 @@ class SimulatorSource:
                 self._live[call.call_id] = call.with_(type=EventType.CALL_ANSWERED)
             else:
                 reason = EndReason.COMPLETED if call.type == EventType.CALL_ANSWERED else EndReason.ABANDONED
-                del self._live[call.call_id]
-                self._emit(call.with_(type=EventType.CALL_ENDED, reason=reason, src="simulator:desk"))
+                self._end_live(call.with_(type=EventType.CALL_ENDED, reason=reason, src="simulator:desk"))
             return {"call_id": call.call_id}
         raise CommandError("simulate action must be ring, answer or hangup")
 
@@ -378,9 +411,12 @@ class SimulatorSource:
             ani = self._rng.choice(list(demo.anis)) if demo.anis else random_mobile(self._rng)
         if not isinstance(dnis, str) or not dnis:
             dnis = self._rng.choice(list(demo.dnis))
+        call_id = self._new_id("ring")
+        if self._queue is not None and not self._queue.occupy(agent, call_id):
+            raise CommandError(f"{agent} is on a call; a new one would ring over it")
         call = CallEvent(
             EventType.CALL_RINGING,
-            call_id=self._new_id("ring"),
+            call_id=call_id,
             ani=ani,
             dnis=dnis,
             queue=demo.queue,
@@ -415,7 +451,13 @@ class SimulatorSource:
         if live is None or live.type == event.type:
             return
         if event.type == EventType.CALL_ENDED:
-            del self._live[event.call_id]
+            self._end_live(event)
         else:
             self._live[event.call_id] = event
-        self._emit(event)
+            self._emit(event)
+
+    def _end_live(self, ended: CallEvent) -> None:
+        talked = self._live.pop(ended.call_id).type == EventType.CALL_ANSWERED
+        self._emit(ended)
+        if self._queue is not None:  # the agent is free for the demo's queue again
+            self._feed(self._queue.release(ended.agent, ended.call_id, self._sim_now(), talked=talked))
