@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from agent_desk.core.contact_events import FINAL_KINDS, UNANSWERED_ENDS, ContactEventIn, EventKind
@@ -51,21 +51,26 @@ def append_events(session: Session, events: Sequence[ContactEventIn], users: Map
         chunk = keys[i : i + _CHUNK]
         known.update(session.scalars(select(ContactEvent.event_key).where(ContactEvent.event_key.in_(chunk))))
     fresh = [e for k, e in by_key.items() if k not in known]
-    session.add_all(
-        ContactEvent(
-            event_key=e.key,
-            occurred_at=e.occurred_at,
-            source=e.source,
-            kind=e.kind.value,
-            call_id=e.call_id,
-            queue=e.queue,
-            agent=e.agent,
-            agent_id=users.get(e.agent),
-            data=dict(e.data),
+    if fresh:
+        # A Core executemany: no ORM objects and no RETURNING of ids nobody reads (a queue_log
+        # import appends millions; through the ORM PostgreSQL took four times as long).
+        session.execute(
+            insert(ContactEvent),
+            [
+                {
+                    "event_key": e.key,
+                    "occurred_at": e.occurred_at,
+                    "source": e.source,
+                    "kind": e.kind.value,
+                    "call_id": e.call_id,
+                    "queue": e.queue,
+                    "agent": e.agent,
+                    "agent_id": users.get(e.agent),
+                    "data": dict(e.data),
+                }
+                for e in fresh
+            ],
         )
-        for e in fresh
-    )
-    session.flush()
     return Appended(
         new=len(fresh),
         known=len(events) - len(fresh),
