@@ -67,6 +67,7 @@ def test_db_upgrade_on_postgresql(capsys, pg_template) -> None:  # type: ignore[
 def test_demo_data_on_both_databases(capsys, db: Database) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "demo-data", "--customers", "120", "--seed", "5", "-q", "--url", db.url)
     assert code == 0 and "120 customers" in out and "agent1/agent1123" in out
+    assert "360 calls (" in out and "contact-centre events" in out and "agent state intervals" in out
     with db.factory() as s:
         assert s.scalar(select(func.count()).select_from(Customer)) == 120
         assert s.scalar(select(func.count()).select_from(Order)) == 180

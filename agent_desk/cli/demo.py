@@ -97,9 +97,12 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     print(
         f"demo data: {report.customers:,} customers ({report.phones:,} phones), {report.orders:,} orders "
-        f"({report.order_events:,} audit events), {report.calls:,} calls, {report.followups:,} follow-ups, "
+        f"({report.order_events:,} audit events), {report.calls:,} calls ({report.contact_events:,} contact-centre "
+        f"events, {report.agent_intervals:,} agent state intervals), {report.followups:,} follow-ups, "
         f"{report.users} new users in {elapsed:.1f} s"
     )
+    if report.floor_agents:
+        print(f"{report.floor_agents:,} floor agents (floor0001…) joined to take the calls; they have no login")
     if report.by_state:
         print("orders by state: " + ", ".join(f"{k} {v:,}" for k, v in report.by_state.items()))
     if report.users:

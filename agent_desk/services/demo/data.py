@@ -2,7 +2,8 @@
 
 Reference data comes from :mod:`demo_reference`; volume data is written with :class:`BulkWriter`
 (explicit ids, chunked commits) so that 1M customers / 5M orders / 10M calls take minutes on SQLite.
-Every generated order carries a valid audit hash chain, as if it had gone through the services.
+Every generated order carries a valid audit hash chain, as if it had gone through the services; every
+call its contact-centre record (queue and agent events, shifts, pauses, after-call work: ``record``).
 """
 
 from __future__ import annotations
@@ -10,16 +11,19 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from agent_desk.core.audit_chain import GENESIS, chain_hash
 from agent_desk.core.waybill import make_waybill_number
-from agent_desk.services.demo.pools import CALL_NOTES, LIFECYCLES, MOBILE_PREFIXES, REASONS, Pools, step
+from agent_desk.services.demo.floor import Floor, prepare_floor
+from agent_desk.services.demo.pools import LIFECYCLES, MOBILE_PREFIXES, REASONS, Pools, step
+from agent_desk.services.demo.record import RecordWriter
 from agent_desk.services.demo.reference import (  # noqa: F401 (re-exported for callers of the old module)
     CATALOGUE,
     DEMO_PASSWORD_SUFFIX,
@@ -30,11 +34,25 @@ from agent_desk.services.demo.reference import (  # noqa: F401 (re-exported for 
 )
 from agent_desk.services.knowledge.folder_import import seed_demo_articles
 from agent_desk.services.orders.audit_trail import event_fields
-from agent_desk.store.bulk import BulkWriter, analyze
+from agent_desk.store.bulk import BulkWriter, analyze, deferred_indexes, foreign_keys_checked_after
 from agent_desk.store.clock import utcnow
 
 Progress = Callable[[str, int, int], None]
 ORDER_CHUNK = 20_000
+# The tables a run fills, parents before children.
+VOLUME_TABLES = (
+    "customers",
+    "customer_phones",
+    "addresses",
+    "orders",
+    "order_lines",
+    "order_events",
+    "calls",
+    "contact_events",
+    "agent_state_intervals",
+    "followups",
+)
+BULK_PRAGMAS = {"cache_size": -512 * 1024, "wal_autocheckpoint": 25_000}  # 512 MiB; ~100 MB of WAL
 
 CUSTOMER_COLUMNS = (
     "id",
@@ -107,26 +125,6 @@ EVENT_COLUMNS = (
     "hash",
 )
 FOLLOWUP_COLUMNS = ("id", "customer_id", "order_id", "due_at", "assigned_to", "status", "satisfaction", "notes")
-CALL_COLUMNS = (
-    "id",
-    "platform_call_id",
-    "ani",
-    "ani_e164",
-    "dnis",
-    "business_line_id",
-    "queue",
-    "agent_id",
-    "agent_telephony_id",
-    "customer_id",
-    "offered_at",
-    "answered_at",
-    "ended_at",
-    "end_reason",
-    "disposition_code",
-    "notes",
-    "recording_url",
-    "wrapped_up_at",
-)
 
 
 @dataclass(frozen=True)
@@ -146,28 +144,46 @@ class DemoReport:
     orders: int = 0
     order_events: int = 0
     calls: int = 0
+    contact_events: int = 0
+    agent_intervals: int = 0
+    floor_agents: int = 0
     followups: int = 0
     by_state: dict[str, int] = field(default_factory=dict)
 
 
 def generate(
-    engine: Engine, size: DemoSize, *, seed: int | None = None, progress: Progress | None = None
+    engine: Engine,
+    size: DemoSize,
+    *,
+    seed: int | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> DemoReport:
-    """Seed reference data, then add ``size`` worth of customers, orders and calls."""
+    """Seed reference data, then add ``size`` worth of customers, orders and calls with their record.
+
+    ``now`` (default: the clock) is the moment the data leads up to; the same seed and day give the same rows.
+    """
     from agent_desk.store.database import session_factory
 
     factory = session_factory(engine)
+    now = (now or utcnow()).replace(microsecond=0)
     with factory() as session, session.begin():
         seeded = seed_reference(session)
+        floor = prepare_floor(session, round(size.customers * size.calls_per_customer), now)
         ref = reference_of(session)
     # The demo knowledge base (resources/kb); importing again changes nothing.
     seed_demo_articles(factory)
     if not ref.agents or not ref.auditors or not ref.logistics:
         raise RuntimeError("demo data needs at least one agent, auditor and logistics user")
-    report = DemoReport(business_lines=seeded.business_lines, products=seeded.products, users=seeded.users)
+    report = DemoReport(
+        business_lines=seeded.business_lines,
+        products=seeded.products,
+        users=seeded.users + floor.added,
+        floor_agents=floor.added,
+    )
     rng = random.Random(seed)
     # Committed chunk by chunk: a scale run keeps a small WAL, and an interrupted one keeps what it wrote.
-    with engine.connect() as conn:
+    with engine.connect() as conn, _bulk_load(conn):
         run = _Run(
             BulkWriter(conn),
             ref,
@@ -176,15 +192,35 @@ def generate(
             size,
             report,
             progress or (lambda _stage, _done, _total: None),
+            now,
         )
-        run.customers()
-        run.orders()
-        run.calls()
-        run.bulk.reset_sequences(
-            ["customers", "customer_phones", "addresses", "orders", "order_lines", "order_events", "calls", "followups"]
-        )
+        with foreign_keys_checked_after(conn, VOLUME_TABLES), deferred_indexes(conn, VOLUME_TABLES):
+            run.customers()
+            run.orders()
+            run.calls(floor)
+        run.bulk.reset_sequences(VOLUME_TABLES)
         analyze(conn)
     return report
+
+
+@contextmanager
+def _bulk_load(conn: Connection) -> Iterator[None]:
+    """SQLite settings for a load of millions of rows, on this connection only and undone after.
+
+    Random-order index inserts (callers' numbers, customers of calls) touch a page each: a bigger
+    cache keeps those pages, and a longer WAL writes each back once per checkpoint, not once per commit.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    saved = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in BULK_PRAGMAS}
+    try:
+        for name, value in BULK_PRAGMAS.items():
+            conn.exec_driver_sql(f"PRAGMA {name}={value}")
+        yield
+    finally:
+        for name, before in saved.items():
+            conn.exec_driver_sql(f"PRAGMA {name}={before}")
 
 
 def _hash_time(value: datetime) -> str:
@@ -205,11 +241,12 @@ class _Run:
         size: DemoSize,
         report: DemoReport,
         tick: Progress,
+        now: datetime,
     ) -> None:
         self.bulk, self.ref, self.rng, self.pools, self.size = bulk, ref, rng, pools, size
         self.report, self.tick = report, tick
         self.sqlite = bulk.dialect == "sqlite"
-        self.now = utcnow().replace(microsecond=0)
+        self.now = now
         self.first = {
             t: bulk.next_id(t)
             for t in (
@@ -219,7 +256,6 @@ class _Run:
                 "orders",
                 "order_lines",
                 "order_events",
-                "calls",
                 "followups",
             )
         }
@@ -341,6 +377,7 @@ class _Run:
         for seq, action in enumerate(actions, start=1):
             from_state, state_now, role = step(state_now, action)
             actor = {"agent": agent_id, "auditor": reviewer, "logistics": shipper}[role]
+            assert actor is not None  # a reviewer and a shipper are drawn for every order that reaches them
             reason = rng.choice(REASONS[action]) if action in REASONS else ""
             last_reason = reason or last_reason
             at += timedelta(minutes=rng.randint(3, 600))
@@ -356,7 +393,7 @@ class _Run:
                 reason=reason,
                 changes=changes,
                 at=_hash_time(at),
-            )  # type: ignore[arg-type]
+            )
             digest = chain_hash(head, fields)
             events.append(
                 (
@@ -429,43 +466,11 @@ class _Run:
         )
         return order, lines, events, followup
 
-    # --- calls ------------------------------------------------------------------------------------
+    # --- calls and their contact-centre record ---------------------------------------------------
 
-    def calls(self) -> None:
-        self.report.calls = self.bulk.insert("calls", CALL_COLUMNS, self._call_rows())
-
-    def _call_rows(self) -> Iterator[tuple[Any, ...]]:
-        rng, ref, total = self.rng, self.ref, round(self.size.customers * self.size.calls_per_customer)
-        for k in range(total):
-            call_id = self.first["calls"] + k
-            pos = rng.randrange(self.size.customers)
-            line_id, _code, dnis_list = rng.choice(ref.lines)
-            agent_id, telephony_id = rng.choice(ref.agents)
-            offered = self.ago(360)
-            abandoned = rng.random() < 0.08
-            answered = None if abandoned else offered + timedelta(seconds=rng.randint(2, 40))
-            ended = (answered or offered) + timedelta(seconds=rng.randint(5, 60) if abandoned else rng.randint(30, 900))
-            phone = self.phones[pos]
-            yield (
-                call_id,
-                f"demo-call-{call_id}",
-                phone[3:],
-                phone,
-                rng.choice(dnis_list) if dnis_list else "",
-                line_id,
-                "sales",
-                None if abandoned else agent_id,
-                "" if abandoned else (telephony_id or ""),
-                self.first["customers"] + pos,
-                self.ts(offered),
-                self.ts(answered) if answered else None,
-                self.ts(ended),
-                "abandoned" if abandoned else "completed",
-                None if abandoned else rng.choice(ref.dispositions),
-                "" if abandoned else rng.choice(CALL_NOTES),
-                "",
-                None if abandoned else self.ts(ended + timedelta(seconds=30)),
-            )
-            if k % 20_000 == 0:
-                self.tick("calls", k, total)
-        self.tick("calls", total, total)
+    def calls(self, floor: Floor) -> None:
+        writer = RecordWriter(self.bulk, self.ref, floor, self.rng, (self.first["customers"], self.phones), self.tick)
+        written = writer.write(round(self.size.customers * self.size.calls_per_customer))
+        self.report.calls = written["calls"]
+        self.report.contact_events = written["contact_events"]
+        self.report.agent_intervals = written["agent_state_intervals"]
