@@ -1,24 +1,31 @@
-"""The desktop application: settings, database, login, then the main window with its workspaces."""
+"""The desktop application: settings, database, login, then the main window with its workspaces.
+
+The composition root of the desktop: it wires the layers together; what it sets up around the
+windows (logging, translations, remembered logins, signals, the test autopilot) is in agent_desk.desktop.
+"""
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import contextlib
 import logging
-import logging.handlers
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMessageBox
 
 from agent_desk import __version__
-from agent_desk.config import ConfigError, Settings, load_settings, log_dir
+from agent_desk.config import ConfigError, Settings, load_settings
 from agent_desk.core.roles import Workspace
-from agent_desk.paths import RESOURCES
-from agent_desk.secrets import SecretStoreUnavailable, delete_secret, get_secret, set_secret
+from agent_desk.desktop.autopilot import start_autopilot
+from agent_desk.desktop.credentials import keyring_available, remember_password, remembered_password
+from agent_desk.desktop.logging_setup import setup_logging
+from agent_desk.desktop.quit_signals import quit_on_signals
+from agent_desk.desktop.translation import install_translation
 from agent_desk.services.access.auth import CurrentUser, authenticate
 from agent_desk.services.calls.screen_pop import POP_RELATIONS
 from agent_desk.store.database import Database, DatabaseUnavailable, SchemaOutOfDate, open_database
@@ -29,64 +36,17 @@ from agent_desk.ui.login import LoginDialog
 from agent_desk.ui.messages import MessageBridge, install_crash_handler
 from agent_desk.ui.tasks import TaskRunner
 
-log = logging.getLogger("agent_desk")
 if TYPE_CHECKING:
-    from agent_desk.ui.main_window import MainWindow
+    # Imported at run time only once the login window is up (preload_main_window): startup budget.
+    from agent_desk.telephony.client import HubClient
+    from agent_desk.ui.desk.pop_controller import PopController
+    from agent_desk.ui.desk.workspace import DeskWorkspace
+    from agent_desk.ui.hub_bridge import HubBridge
+    from agent_desk.ui.knowledge.workspace import KnowledgeWorkspace
+    from agent_desk.ui.main_window import MainWindow, WorkspaceFactory
+    from agent_desk.ui.orders.returned import OrderDesk
 
-TRANSLATIONS = RESOURCES / "translations"
-
-
-def setup_logging() -> Path:
-    directory = log_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / "agent-desk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
-
-
-def install_translation(app: QApplication, locale_name: str) -> list[QTranslator]:
-    """AgentDesk's own texts, and Qt's (the buttons of message boxes, file and print dialogs).
-
-    Returns the translators installed, none when the locale has no translation.
-    """
-    locale = QLocale(locale_name) if locale_name else QLocale.system()
-    QLocale.setDefault(locale)
-    installed = []
-    for name, folder in (
-        ("agent_desk", str(TRANSLATIONS)),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
-
-
-def remembered_password(username: str) -> str | None:
-    return get_secret(f"login:{username}") if username else None
-
-
-def remember_password(username: str, password: str | None) -> bool:
-    try:
-        if password is None:
-            delete_secret(f"login:{username}")
-        else:
-            set_secret(f"login:{username}", password)
-        return True
-    except SecretStoreUnavailable:
-        return False
-
-
-def keyring_available() -> bool:
-    import keyring
-    from keyring.backends import fail
-
-    return not isinstance(keyring.get_keyring(), fail.Keyring)
+log = logging.getLogger("agent_desk")
 
 
 class Desktop:
@@ -97,9 +57,13 @@ class Desktop:
         self.database = database
         self.runner = TaskRunner()
         self.window: MainWindow | None = None
-        self.hub = None
-        self.controller = None
-        self.orders = None
+        self.desk: DeskWorkspace | None = None
+        self.hub: HubBridge | None = None
+        self.controller: PopController | None = None
+        self.orders: OrderDesk | None = None
+        self.login: LoginDialog | None = None  # the login window after a logout
+        self._hub_client: HubClient | None = None
+        self._last_state_sent: concurrent.futures.Future[None] | None = None
 
     def login_dialog(self, last_username: str = "") -> LoginDialog:
         return LoginDialog(
@@ -115,41 +79,52 @@ class Desktop:
     def open_main_window(self, user: CurrentUser, *, connect_hub: bool = True) -> MainWindow:
         from agent_desk.ui.desk.pop_controller import PopController
         from agent_desk.ui.desk.workspace import DeskWorkspace
+        from agent_desk.ui.knowledge.workspace import KnowledgeWorkspace
         from agent_desk.ui.main_window import MainWindow
         from agent_desk.ui.orders.returned import install as install_orders
 
+        log.info("logged in as %s", user.username, extra={"user": user.username, "role": str(user.role)})
         # One message bridge per window: its connections die with the window (a re-login gets a new one).
         messages = MessageBridge()
         ctx = DeskContext(user, self.database, self.runner, self.settings, messages)
         self.controller = controller = PopController(ctx)
-        factories: dict[Workspace, object] = {Workspace.DESK: lambda c: DeskWorkspace(c, controller)}
+        factories: dict[Workspace, WorkspaceFactory] = {Workspace.DESK: lambda c: DeskWorkspace(c, controller)}
         factories.update(_optional_workspaces())
-        self.window = window = MainWindow(ctx, factories)  # type: ignore[arg-type]
+        self.window = window = MainWindow(ctx, factories)
         messages.setParent(window)
         self.orders = install_orders(window, ctx)
         desk = window.workspaces.get(Workspace.DESK)
-        if desk is not None:
-            desk.popped.connect(lambda _call: window.bring_to_front())  # type: ignore[attr-defined]
+        self.desk = desk if isinstance(desk, DeskWorkspace) else None
+        window.logout_requested.connect(self.log_out)
+        if self.desk is not None:
+            # Not ready ("logged in") until the agent chooses Ready; the hub hears it once linked.
+            self.desk.controller.agent.log_in()
+            self.desk.popped.connect(lambda _call: window.bring_to_front())
             kb = window.workspaces.get(Workspace.KNOWLEDGE)
-            if kb is not None:
-                desk.view.articles.itemActivated.connect(  # type: ignore[attr-defined]
-                    lambda item: (
-                        kb.open_article(int(item.data(Qt.ItemDataRole.UserRole))),  # type: ignore[attr-defined]
-                        window.tabs.setCurrentWidget(kb),
-                    )
-                )
-                desk.article_proposed.connect(  # type: ignore[attr-defined]
-                    lambda call_id, notes: (
-                        kb.propose_from_call(call_id, "", notes),  # type: ignore[attr-defined]
-                        window.tabs.setCurrentWidget(kb),
-                    )
-                )
-        if connect_hub and desk is not None and self.settings.hub_url:
-            self._connect_hub(ctx, window, desk)
+            if isinstance(kb, KnowledgeWorkspace):
+                self._link_desk_to_knowledge(window, self.desk, kb)
+            if connect_hub and self.settings.hub_url:
+                self._connect_hub(ctx, window, self.desk)
         window.show()
         return window
 
-    def _connect_hub(self, ctx: DeskContext, window: MainWindow, desk: QWidget) -> None:
+    @staticmethod
+    def _link_desk_to_knowledge(window: MainWindow, desk: DeskWorkspace, kb: KnowledgeWorkspace) -> None:
+        """The pop's suggested articles open in the Knowledge tab; a wrap-up can become a proposed article."""
+
+        def open_article(item: QListWidgetItem) -> None:
+            kb.open_article(int(item.data(Qt.ItemDataRole.UserRole)))
+            window.tabs.setCurrentWidget(kb)
+
+        def propose(call_id: int | None, notes: str) -> None:
+            # None: the call is not recorded yet; the article is proposed without the link.
+            kb.propose_from_call(call_id, notes=notes)
+            window.tabs.setCurrentWidget(kb)
+
+        desk.view.articles.itemActivated.connect(open_article)
+        desk.article_proposed.connect(propose)
+
+    def _connect_hub(self, ctx: DeskContext, window: MainWindow, desk: DeskWorkspace) -> None:
         from agent_desk.services.access.hub_tokens import issue_desk_token
         from agent_desk.ui.hub_bridge import HubBridge
 
@@ -157,21 +132,38 @@ class Desktop:
         if not agent:
             window.set_hub_state("stopped", self.tr_no_agent())
             return
+        controller = desk.controller
         self.hub = hub = HubBridge(window)
         hub.link_state_changed.connect(window.set_hub_state)
-        assert self.controller is not None
-        hub.call_event.connect(self.controller.on_frame)
-        hub.snapshot.connect(self.controller.on_snapshot)
+        hub.call_event.connect(controller.on_frame)
+        hub.snapshot.connect(controller.on_snapshot)
         hub.command_failed.connect(lambda op, why: ctx.messages.info.emit(f"{op}: {why}"))
-        self.controller.send_command = hub.send_command
-        desk.ring_me_requested.connect(  # type: ignore[attr-defined]
-            lambda: hub.send_command({"op": "simulate", "action": "ring", "agent": agent})
-        )
+        linked = [False]
+
+        def send_state(command: Mapping[str, Any]) -> None:
+            # Offline, the hub could not hear it; the state is announced again once the link is up.
+            client = self._hub_client
+            if linked[0] and client is not None:
+                self._last_state_sent = client.send_command(command)
+                self._last_state_sent.add_done_callback(_log_send_failure)
+
+        def link_changed(state: str, _detail: str) -> None:
+            linked[0] = state == "connected"
+            if linked[0]:
+                controller.agent.announce()  # a restarted hub or PBX forgot what the agent is
+
+        hub.link_state_changed.connect(link_changed)
+        controller.send_command = send_state
+        desk.ring_me_requested.connect(lambda: hub.send_command({"op": "simulate", "action": "ring", "agent": agent}))
         user_id = ctx.user.id
         url = self.settings.hub_url
+
+        def connect(token: str) -> None:
+            self._hub_client = hub.connect_to_hub(url, token, agent)
+
         self.runner.run(
             lambda: issue_desk_token(self.database.factory, user_id),
-            lambda token: hub.connect_to_hub(url, token, agent),
+            connect,
             lambda exc: window.set_hub_state("refused", str(exc)),
         )
 
@@ -179,13 +171,46 @@ class Desktop:
     def tr_no_agent() -> str:
         return "this user has no telephony id (e.g. SIP/8001): set agent_id in the configuration"
 
-    def shutdown(self) -> None:
-        if self.window is not None:
-            self.window.close()
+    def log_out(self) -> None:
+        """File > Log out (already confirmed by the window): offline, then the login window again."""
+        window = self.window
+        if window is None:
+            return
+        self.login = dialog = self.login_dialog(window.ctx.user.username)
+        dialog.logged_in.connect(self.open_main_window)
+        dialog.rejected.connect(QApplication.quit)
+        dialog.show()  # before the main window closes, so the application does not quit
+        self._close_window()
+        log.info("logged out", extra={"user": window.ctx.user.username})
+
+    def _close_window(self) -> None:
+        window = self.window
+        if window is not None:
+            window.close()  # sends "offline"
+            window.deleteLater()
+        self._flush_agent_state()
         if self.hub is not None:
             self.hub.disconnect_from_hub()
+        self.window = self.desk = self.controller = self.hub = None
+        self._hub_client = None
+
+    def _flush_agent_state(self) -> None:
+        """Let the last agent-state command (the "offline" of a logout or quit) reach the hub first."""
+        sent, self._last_state_sent = self._last_state_sent, None
+        if sent is not None:
+            with contextlib.suppress(Exception):
+                sent.result(timeout=2)
+
+    def shutdown(self) -> None:
+        self._close_window()
         self.runner.shutdown()
         self.database.dispose()
+
+
+def _log_send_failure(future: concurrent.futures.Future[None]) -> None:
+    exc = None if future.cancelled() else future.exception()
+    if exc is not None:
+        log.warning("the hub did not get the agent state: %s", exc)
 
 
 def preload_main_window() -> None:
@@ -197,7 +222,7 @@ def preload_main_window() -> None:
     _optional_workspaces()
 
 
-def _optional_workspaces() -> dict[Workspace, object]:
+def _optional_workspaces() -> dict[Workspace, WorkspaceFactory]:
     """The other workspaces; each module exposes ``create(ctx) -> QWidget``."""
     from agent_desk.ui.customers import workspace as customers
     from agent_desk.ui.knowledge import workspace as knowledge
@@ -217,6 +242,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--url", help="database URL (default: settings, then the embedded SQLite file)")
     parser.add_argument("--hub", help="hub websocket URL")
     parser.add_argument("--user", default="", help="user name to prefill in the login window")
+    parser.add_argument(
+        "--log-json", action="store_true", help="also log to stderr, one JSON object per line (for monitoring, tests)"
+    )
     parser.add_argument("--version", action="version", version=f"AgentDesk {__version__}")
     return parser.parse_args(argv)
 
@@ -239,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"agent-desk: {problem}", file=sys.stderr)
         return 2
-    log_file = setup_logging()
+    log_file = setup_logging(json_to_stderr=args.log_json)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "agent-desk"])
     assert isinstance(app, QApplication)
     app.setApplicationName("AgentDesk")
@@ -261,10 +289,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     dialog.logged_in.connect(desktop.open_main_window)
     dialog.rejected.connect(app.quit)
     dialog.show()
+    start_autopilot(dialog, lambda: desktop.desk, lambda: desktop.window.state_control if desktop.window else None, app)
     # The login window is up: load the main window's code while the user types (the keys wait).
     QTimer.singleShot(200, preload_main_window)
+    signals = quit_on_signals(app)
     code = app.exec()
+    if signals is not None:
+        signals.restore()
     desktop.shutdown()
+    log.info("AgentDesk stopped", extra={"exit_code": int(code)})
     return int(code)
 
 

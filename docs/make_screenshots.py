@@ -42,7 +42,7 @@ def main() -> int:
 
     from sqlalchemy import select
 
-    from agent_desk.app import install_translation
+    from agent_desk.desktop.translation import install_translation
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--locale", default="", help="e.g. zh_CN: the VIP pop only, as pop-vip-<locale>.png")

@@ -449,4 +449,4 @@ class CustomerAccess(Base):
 
 # The contact-centre record's tables share this metadata; importing them here registers them
 # wherever the models are used (Alembic, the drift test, the services).
-from agent_desk.store import contact_record  # noqa: E402, F401
+from agent_desk.store import contact_record, pending_calls  # noqa: E402, F401

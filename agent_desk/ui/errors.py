@@ -226,6 +226,10 @@ ERROR_TEXTS: Mapping[str, Callable[[], str]] = {
     "wrap_up.call_not_recorded": lambda: translate("ServiceError", "no call '{call_id}' was recorded"),
     "wrap_up.disposition_unknown": lambda: translate("ServiceError", "'{disposition}' is not a known disposition code"),
     "wrap_up.notes_too_long": lambda: translate("ServiceError", "the notes are longer than {limit} characters"),
+    "pending.not_allowed": lambda: translate("ServiceError", "the {role} role takes no calls"),
+    "pending.not_yours": lambda: translate(
+        "ServiceError", "only the agent and the floor's supervisors see the calls waiting for an agent"
+    ),
     "followup.satisfaction_invalid": lambda: translate(
         "ServiceError", "Satisfaction must be a whole number from 1 to 5, not {given}."
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget
 
@@ -12,6 +12,9 @@ from agent_desk import __version__
 from agent_desk.core.roles import Workspace, workspaces_for
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.desk.state_control import StateControl
+from agent_desk.ui.desk.workspace import DeskWorkspace
+from agent_desk.ui.errors import error_text
 from agent_desk.ui.messages import show_box
 
 WorkspaceFactory = Callable[[DeskContext], QWidget]
@@ -27,6 +30,12 @@ DB_CHECK_MS = 15_000
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+    logout_requested(): the user chose File > Log out and confirmed it.
+    """
+
+    logout_requested = Signal()
+
     def __init__(
         self,
         ctx: DeskContext,
@@ -51,6 +60,9 @@ class MainWindow(QMainWindow):
             self.workspaces[workspace] = widget
             self.tabs.addTab(widget, titles[workspace])
         self.setCentralWidget(self.tabs)
+        desk = self.workspaces.get(Workspace.DESK)
+        self.desk = desk if isinstance(desk, DeskWorkspace) else None
+        self.state_control = StateControl(ctx, self.desk.controller.agent) if self.desk is not None else None
         self._build_menus()
 
         telephony = f", {ctx.user.telephony_id}" if ctx.user.telephony_id else ""
@@ -60,6 +72,8 @@ class MainWindow(QMainWindow):
         self.hub_label.setObjectName("hub_link")
         self.db_label = QLabel()
         self.db_label.setObjectName("db_link")
+        if self.state_control is not None:
+            self.statusBar().addPermanentWidget(self.state_control)
         for label in (self.user_label, self.hub_label, self.db_label):
             self.statusBar().addPermanentWidget(label)
         self.set_hub_state("stopped", "")
@@ -68,7 +82,7 @@ class MainWindow(QMainWindow):
         ctx.messages.info.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.messages.warning.connect(lambda text: show_box(self, self.tr("AgentDesk"), text, QMessageBox.Icon.Warning))
         ctx.messages.error.connect(lambda text: show_box(self, self.tr("AgentDesk"), text, QMessageBox.Icon.Critical))
-        ctx.runner.failed.connect(lambda exc: ctx.messages.error.emit(str(exc)))
+        ctx.runner.failed.connect(lambda exc: ctx.messages.error.emit(error_text(exc)))
 
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -93,9 +107,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        logout_action = QAction(self.tr("Log &out"), self)
+        logout_action.triggered.connect(self._log_out)
+        file_menu.addAction(logout_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index in range(self.tabs.count()):
@@ -149,7 +166,42 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def unfinished_wrap_ups_confirmed(self, leaving: str) -> bool:
+        """True when no wrap-up is left unsaved, or the user says to go on all the same (``leaving``:
+        what they are doing, e.g. "Quit"); Cancel is the default."""
+        count = len(self.desk.controller.unfinished()) if self.desk is not None else 0
+        if not count:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Unsaved wrap-ups"),
+            self.tr("%n call(s) still wait for their wrap-up. {0} anyway?", "", count).format(leaving),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _log_out(self) -> None:
+        control = self.state_control
+        if control is not None and control.keeper.state.status.on_call:
+            self.statusBar().showMessage(self.tr("Finish the call first: you cannot log out while on a call."), 8000)
+            return
+        if self.unfinished_wrap_ups_confirmed(self.tr("Log out")):
+            self.logout_requested.emit()
+
+    def quit(self) -> None:
+        """File > Quit: asks first when wrap-ups are unsaved."""
+        if self.unfinished_wrap_ups_confirmed(self.tr("Quit")):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button asks like File > Quit; the desktop closing it (a signal, a
+        # logout already confirmed) does not.
+        if event.spontaneous() and not self.unfinished_wrap_ups_confirmed(self.tr("Quit")):
+            event.ignore()
+            return
+        if self.state_control is not None:
+            self.state_control.keeper.log_out(leaving=True)  # the hub hears "offline" before the link goes
         self._db_timer.stop()
         # Workspaces with threads of their own (change watchers, search and print workers) stop them here.
         for widget in self.workspaces.values():

@@ -409,7 +409,7 @@
 <context>
     <name>DeskWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/workspace.py" line="+44"/>
+        <location filename="../../agent_desk/ui/desk/workspace.py" line="+45"/>
         <source>Ring me (test call, F9)</source>
         <translation>测试来电 (F9)</translation>
     </message>
@@ -419,33 +419,48 @@
         <translation>请呼叫模拟器向本坐席发起一通来电</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+112"/>
         <source>Ringing: {0}</source>
         <translation>振铃中：{0}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+24"/>
+        <location line="+44"/>
         <source>withheld</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-54"/>
         <source>Answered by a colleague</source>
         <translation>已由其他坐席接听</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-95"/>
         <source>&lt;b&gt;Missed calls and unfinished wrap-ups&lt;/b&gt; (Enter to reopen)</source>
         <translation>&lt;b&gt;未接来电与未完成的话后处理&lt;/b&gt;（按 Enter 重新打开）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+31"/>
+        <source>Enter: reopen. Delete: dismiss a missed call.</source>
+        <translation>Enter：重新打开。Delete：移除未接来电。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Another call is ringing: it waits in the list beside the wrap-up.</source>
+        <translation>另有来电振铃：已放在通话小结旁的列表中等待。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Wrap-up saved</source>
         <translation>话后处理已保存</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Rang unanswered: back in the queue</source>
+        <translation>振铃未接：已回到队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Call ended ({0}): wrap up</source>
         <translation>通话结束（{0}）：请做话后处理</translation>
     </message>
@@ -455,7 +470,12 @@
         <translation>通话中</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
+        <source>ringing: </source>
+        <translation>振铃中：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>wrap up: </source>
         <translation>待话后处理：</translation>
     </message>
@@ -1270,12 +1290,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_desk/ui/main_window.py" line="+39"/>
+        <location filename="../../agent_desk/ui/main_window.py" line="+47"/>
         <source>AgentDesk — {0}</source>
         <translation>AgentDesk — {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <location line="+1"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
@@ -1317,6 +1337,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1366,6 +1391,34 @@ Database: {1}</source>
         <location line="+0"/>
         <source>A caller is waiting</source>
         <translation>有客户来电等待接听</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved wrap-ups</source>
+        <translation>未保存的通话小结</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n call(s) still wait for their wrap-up. {0} anyway?</source>
+        <translation>
+            <numerusform>还有 %n 个通话未保存通话小结。仍要{0}吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finish the call first: you cannot log out while on a call.</source>
+        <translation>请先结束通话：通话中不能注销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -1874,12 +1927,32 @@ Database: {1}</source>
 <context>
     <name>PopController</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+190"/>
+        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+194"/>
+        <source>The wrap-up was not saved: the database could not be reached. What you typed stays here; save again in a moment.</source>
+        <translation>通话小结未保存：无法连接数据库。您输入的内容仍保留在这里，请稍后再保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The wrap-up was not saved: {0}</source>
+        <translation>通话小结未保存：{0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the database could not be reached</source>
+        <translation>无法连接数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the database refused it (the details are in the log)</source>
+        <translation>数据库拒绝了此操作（详情见日志）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Could not record the call: {0}</source>
         <translation>无法记录本次通话：{0}</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-85"/>
         <source>Could not save the customer: {0}</source>
         <translation>无法保存客户：{0}</translation>
     </message>
@@ -2771,6 +2844,16 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the {role} role takes no calls</source>
+        <translation>“{role}”角色不接听电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the agent and the floor&apos;s supervisors see the calls waiting for an agent</source>
+        <translation>只有坐席本人和现场班组长才能查看坐席待处理的通话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Satisfaction must be a whole number from 1 to 5, not {given}.</source>
         <translation>满意度必须是 1 到 5 之间的整数，不能是 {given}。</translation>
     </message>
@@ -3272,9 +3355,97 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>StateControl</name>
+    <message>
+        <location filename="../../agent_desk/ui/desk/state_control.py" line="+53"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Ready</source>
+        <translation>示闲(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Not ready</source>
+        <translation>示忙(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ready: {0} (ends after-call work now). Not ready: {1}</source>
+        <translation>示闲：{0}（立即结束话后处理）。示忙：{1}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(loading reasons…)</source>
+        <translation>（正在加载原因…）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not possible now: you are {0}.</source>
+        <translation>现在不能这样做：您当前为“{0}”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>just logged in</source>
+        <translation>刚登录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ready</source>
+        <translation>示闲</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not ready: {0}</source>
+        <translation>示忙：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talking</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On hold</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After-call work</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Logged out</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>until the wrap-up is saved</source>
+        <translation>直到保存通话小结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ready in {0} s</source>
+        <translation>{0} 秒后示闲</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>then not ready: {0}</source>
+        <translation>之后示忙：{0}</translation>
+    </message>
+</context>
+<context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/wrap_up.py" line="+23"/>
+        <location filename="../../agent_desk/ui/desk/wrap_up.py" line="+25"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
@@ -3289,7 +3460,7 @@ Database: {1}</source>
         <translation>保存小结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&amp;Disposition:</source>
         <translation>通话小结(&amp;D)：</translation>
     </message>
@@ -3299,7 +3470,7 @@ Database: {1}</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Propose as knowledge article…</source>
         <translation>建议收录到知识库…</translation>
     </message>
@@ -3309,7 +3480,7 @@ Database: {1}</source>
         <translation>解决的问题别人也会遇到？把备注整理成知识库文章。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Wrap-up saved</source>
         <translation>话后处理已保存</translation>
     </message>

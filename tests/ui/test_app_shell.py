@@ -9,7 +9,8 @@ import pytest
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from agent_desk.app import Desktop, remembered_password
+from agent_desk.app import Desktop
+from agent_desk.desktop.credentials import remembered_password
 from agent_desk.ui.messages import install_crash_handler
 from tests.ui.conftest import login_window
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
 from agent_desk.app import Desktop
 from agent_desk.core.roles import Workspace
 from agent_desk.services.customers.editing import NAME_MAX, CustomerInput
+from agent_desk.store.database import Database, session_factory
 from agent_desk.store.models import Call, Customer, CustomerAccess
 from tests.ui.conftest import frame, login_window
 
@@ -231,7 +232,8 @@ def test_a_pop_shows_the_number_when_the_database_fails_and_retries(desktop, qtb
 
 
 def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
-    _window, desk = _desk(desktop, qtbot)
+    window, desk = _desk(desktop, qtbot)
+    window.state_control.ready_action.trigger()  # a ready agent, as a queue offers calls only to them
     sent = _agent_states(desk)
     _dispositions_loaded(desk, qtbot)
     _pop(desk, qtbot, frame("call.offered", call_id="first", ani="13800138000"))
@@ -239,7 +241,12 @@ def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtb
     desk.wrap_up.disposition.setCurrentIndex(desk.wrap_up.disposition.findData("sale"))
     desk.wrap_up.notes.setPlainText("两盒鱼油，周五送")
 
+    # In after-call work a new call does not take the screen: it waits in the list beside.
     _pop(desk, qtbot, frame("call.offered", call_id="second", ani="13911112222"))
+    assert desk.wrap_up.notes.toPlainText() == "两盒鱼油，周五送" and "wrap up" in desk.wrap_up.status.text()
+    assert desk.missed.count() == 1 and "ringing" in desk.missed.item(0).text()
+
+    desk.missed.itemActivated.emit(desk.missed.item(0))  # the agent looks at it all the same
     assert desk.wrap_up.notes.toPlainText() == "" and "Ringing" in desk.wrap_up.status.text()
     assert desk.missed.count() == 1 and "wrap up" in desk.missed.item(0).text() and "张伟" in desk.missed.item(0).text()
 
@@ -254,7 +261,7 @@ def test_a_new_pop_during_after_call_work_keeps_the_unsaved_wrap_up(desktop, qtb
         second = s.scalars(select(Call).where(Call.platform_call_id == "second")).one()
     assert (first.disposition_code, first.notes) == ("sale", "两盒鱼油，周五送")
     assert second.disposition_code is None and not second.notes
-    assert desk.missed.count() == 0
+    assert desk.missed.count() == 1 and "ringing" in desk.missed.item(0).text()  # the second still rings
     assert [c["state"] for c in sent] == ["paused", "available"]
 
 
@@ -280,8 +287,11 @@ def test_a_wrap_up_saved_while_talking_leaves_the_agent_available_throughout(des
     desk.controller.on_frame(frame("call.answered", call_id="quick"))
     with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
         desk.wrap_up.save.click()
-    desk.controller.on_frame(frame("call.ended", call_id="quick", reason="completed"))
     assert sent == []  # never paused, never "available" in the middle of the call
+    desk.controller.on_frame(frame("call.ended", call_id="quick", reason="completed"))
+    # No after-call work; once the call is over the desk says again what the agent was before it
+    # (here still "logged in"), as a queue that holds a talked agent back waits to hear.
+    assert [(c["state"], c.get("reason")) for c in sent] == [("paused", "logged_in")]
 
 
 def test_reopening_the_call_on_screen_keeps_the_notes_being_typed(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
@@ -307,3 +317,64 @@ def test_picking_a_customer_acts_on_the_call_on_screen_not_a_newer_one(desktop, 
     assert first.customer_id == cast["family_b"]
     second = desk.controller.calls["next"]
     assert second.customer_id == cast["vip"] and "张伟" in desk.view.header.text()
+
+
+def _ended_call_on_screen(desk, qtbot, call_id: str) -> None:  # type: ignore[no-untyped-def]
+    _dispositions_loaded(desk, qtbot)
+    _pop(desk, qtbot, frame("call.offered", call_id=call_id, ani="13800138000"))
+    _answer_and_hang_up(desk, call_id)
+    desk.wrap_up.disposition.setCurrentIndex(desk.wrap_up.disposition.findData("sale"))
+
+
+def test_a_refused_wrap_up_says_why_beside_save_and_keeps_what_was_typed(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    window, desk = _desk(desktop, qtbot)
+    told: list[str] = []
+    window.ctx.messages.info.connect(told.append)
+    _ended_call_on_screen(desk, qtbot, "long")
+    too_long = ("客户详细描述了鱼油的服用方法和注意事项" * 5 + "\n") * 110  # over the 10,000 characters a wrap-up holds
+    desk.wrap_up.notes.setPlainText(too_long)
+    desk.wrap_up.save.click()
+    qtbot.waitUntil(desk.wrap_up.error.isVisible, timeout=TIMEOUT)
+    assert "longer than 10,000 characters" in desk.wrap_up.error.text()
+    assert desk.wrap_up.save.isEnabled() and desk.wrap_up.notes.toPlainText() == too_long  # fix it and save again
+    assert desk.wrap_up.error.text() in told  # the status bar says it too
+    desk.wrap_up.notes.setPlainText("两盒鱼油")
+    with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    assert not desk.wrap_up.error.isVisible() and desk.wrap_up.status.text() == "Wrap-up saved"
+
+
+def test_a_wrap_up_saved_while_the_database_is_away_says_so_without_its_sql(desktop, qtbot, cast, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window, desk = _desk(desktop, qtbot)
+    _ended_call_on_screen(desk, qtbot, "away")
+    qtbot.waitUntil(lambda: not desk.controller.pending.unsynced(), timeout=TIMEOUT)
+    reachable = window.ctx.database
+    (tmp_path / "not-a-dir").write_text("")  # a database file inside a regular file cannot be opened
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-dir' / 'db.sqlite3'}")
+    window.ctx.database = Database(reachable.url, engine, session_factory(engine))
+    desk.wrap_up.notes.setPlainText("两盒鱼油")
+    desk.wrap_up.save.click()
+    qtbot.waitUntil(desk.wrap_up.error.isVisible, timeout=TIMEOUT)
+    shown = desk.wrap_up.error.text()
+    assert "database could not be reached" in shown and "save again" in shown
+    assert "SQL" not in shown and "sqlite" not in shown.lower()
+    assert desk.wrap_up.save.isEnabled() and "wrap up" in desk.wrap_up.status.text()
+    window.ctx.database = reachable  # back: the agent saves again
+    with qtbot.waitSignal(desk.controller.wrap_up_saved, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    assert not desk.wrap_up.error.isVisible()
+    engine.dispose()
+
+
+def test_a_refused_wrap_up_says_why_beside_the_notes_and_keeps_them(desktop, qtbot, cast) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    _dispositions_loaded(desk, qtbot)
+    _pop(desk, qtbot, frame("call.offered", call_id="long", ani="13800138000"))
+    desk.controller.on_frame(frame("call.answered", call_id="long"))
+    desk.controller.on_frame(frame("call.ended", call_id="long", reason="completed"))
+    desk.wrap_up.notes.setPlainText("x" * 20_000)  # over the 10,000 characters a call's notes hold
+    with qtbot.waitSignal(desk.controller.wrap_up_failed, timeout=TIMEOUT):
+        desk.wrap_up.save.click()
+    qtbot.waitUntil(lambda: desk.wrap_up.error.isVisible(), timeout=TIMEOUT)
+    assert "10,000" in desk.wrap_up.error.text() and "not saved" in desk.wrap_up.error.text()
+    assert desk.wrap_up.save.isEnabled() and len(desk.wrap_up.notes.toPlainText()) == 20_000

@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from agent_desk.app import TRANSLATIONS, Desktop, install_translation
+from agent_desk.app import Desktop
 from agent_desk.core.roles import Workspace
+from agent_desk.desktop.translation import TRANSLATIONS, install_translation
 from agent_desk.ui import labels
 from tests.ui.conftest import login_window
 
@@ -180,7 +181,9 @@ def test_every_string_in_the_code_is_in_the_translation(tmp_path: Path) -> None:
     root = TS.parents[2]
     copy = tmp_path / TS.name
     shutil.copyfile(TS, copy)
-    sources = sorted(str(p.relative_to(root)) for p in (root / "agent_desk" / "ui").rglob("*.py"))
+    sources = sorted(
+        str(p.relative_to(root)) for folder in ("ui", "desktop") for p in (root / "agent_desk" / folder).rglob("*.py")
+    )
     subprocess.run(
         [str(lupdate), "-no-obsolete", "-source-language", "en", "-target-language", "zh_CN",
          *sources, "agent_desk/app.py", "-ts", str(copy)],

@@ -58,6 +58,7 @@ class BusinessLineView:
     product_line: str
     advert_name: str
     call_script: str
+    acw_limit_seconds: int | None = None  # after-call work on this line; None: the desk's default
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ _line_by_dnis = (
         BusinessLine.product_line,
         BusinessLine.advert_name,
         BusinessLine.call_script,
+        BusinessLine.acw_limit_seconds,
     )
     .join(BusinessLineNumber, BusinessLineNumber.business_line_id == BusinessLine.id)
     .where(BusinessLineNumber.dnis == bindparam("dnis"), BusinessLine.active)

@@ -1,53 +1,66 @@
-"""Turns this desk's call events into screen pops: one pop per call, lookups off the GUI thread.
+"""Glue between the hub and the desk's widgets for the call life cycle.
 
-Widgets never see events; they get the signals below. Call records are written by
-``services.calls.records`` on the database worker, in event order.
+Call events go to :class:`~agent_desk.services.calls.lifecycle.CallLifecycle`, which decides
+what they mean for this desk (one pop per call, a colleague's call, transfers, missed calls,
+one after-call pause per call). This controller carries out what it decides: lookups and call
+records through the desk context's operations, agent-state commands to the hub, and the signals
+below for widgets, which never see events.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import partial
+from typing import TYPE_CHECKING, assert_never
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from agent_desk.core.protocol import CallEvent, EventType, HubFrame
+from agent_desk.core.protocol import CallEvent, HubFrame
 from agent_desk.services.calls import records as call_service
+from agent_desk.services.calls.lifecycle import (
+    ActiveCall,
+    AgentStateCommand,
+    CallLifecycle,
+    CallStateChanged,
+    ClearPending,
+    DraftRestored,
+    Effect,
+    LoadHistory,
+    LoadPop,
+    LogAccess,
+    MarkMissed,
+    MarkUnfinished,
+    MissedChanged,
+    PopReady,
+    PopUpdated,
+    RecordEvent,
+    RetryPopLater,
+    SaveDraft,
+    WrapUpDraft,
+    WrapUpSaved,
+)
 from agent_desk.services.calls.screen_pop import PopResult, screen_pop
 from agent_desk.services.customers.editing import CustomerError, CustomerInput, save_customer
 from agent_desk.services.customers.records import fill_history
 from agent_desk.services.customers.search import log_access
+from agent_desk.services.orders.drafts import is_link_error
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.desk.agent_state_keeper import AgentStateKeeper
+from agent_desk.ui.desk.pending_keeper import PendingKeeper
+from agent_desk.ui.errors import error_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["POP_RETRY_MS", "ActiveCall", "PopController"]
 
 log = logging.getLogger(__name__)
 POP_RETRY_MS = 3000
-
-
-@dataclass
-class ActiveCall:
-    call_id: str
-    ani: str
-    dnis: str
-    queue: str
-    offered_at: datetime
-    frame_received: float  # perf_counter when the frame arrived: the pop budget is measured from here
-    answered: bool = False
-    ended: bool = False
-    end_reason: str = ""
-    pop: PopResult | None = None
-    customer_id: int | None = None
-    wrapped_up: bool = False
-    events: list[str] = field(default_factory=list)
-    # The wrap-up as typed, kept while another call's pop is on screen.
-    wrap_disposition: str = ""
-    wrap_notes: str = ""
-
-    @property
-    def needs_wrap_up(self) -> bool:
-        return self.answered and not self.wrapped_up
 
 
 class PopController(QObject):
@@ -57,6 +70,8 @@ class PopController(QObject):
     call_state_changed(ActiveCall): answered, transferred or ended.
     missed_changed(list): calls offered to this desk that it never answered, newest first.
     wrap_up_saved(str): call id.
+    wrap_up_failed(str, str): call id, and why its wrap-up was not saved (what was typed stays).
+    draft_restored(ActiveCall): what an earlier login kept for the call is its draft now.
     create_failed(str): the new customer was not saved, and why (the form keeps what was typed).
     error(str): something the agent should see.
     """
@@ -66,186 +81,207 @@ class PopController(QObject):
     call_state_changed = Signal(object)
     missed_changed = Signal(list)
     wrap_up_saved = Signal(str)
+    wrap_up_failed = Signal(str, str)
+    draft_restored = Signal(object)
     create_failed = Signal(str)
     error = Signal(str)
 
     def __init__(self, ctx: DeskContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.calls: dict[str, ActiveCall] = {}
-        self.missed: list[ActiveCall] = []
-        self._agent = ctx.settings.agent_id or (ctx.user.telephony_id or "")
+        self.lifecycle = CallLifecycle(ctx.settings.agent_id or (ctx.user.telephony_id or ""))
         # Set by the window when a hub link exists; a desk also works without telephony.
         self.send_command: Callable[[dict[str, str]], None] | None = None
+        # The agent's state: the life cycle's pauses go through it, so the two never disagree.
+        self.agent = AgentStateKeeper(lambda: self.send_command, self.lifecycle.after_call_work_over, self)
+        # Unfinished wrap-ups and missed calls, kept on this computer and in the database.
+        self.pending = PendingKeeper(ctx, self)
+        self.pending.kept_elsewhere.connect(lambda works: self._carry_out(self.lifecycle.kept_elsewhere(works)))
+
+    # --- what the life cycle knows --------------------------------------------------------------
+
+    @property
+    def calls(self) -> Mapping[str, ActiveCall]:
+        return self.lifecycle.calls
+
+    @property
+    def missed(self) -> list[ActiveCall]:
+        """Calls offered to this desk that it never answered, newest first."""
+        return self.lifecycle.missed
+
+    def unfinished(self) -> list[ActiveCall]:
+        """Calls this desk answered and has not wrapped up yet, newest first."""
+        return self.lifecycle.unfinished()
+
+    def reopen(self, call_id: str) -> ActiveCall | None:
+        """A call to show again (from the missed or unfinished list); None if it has no pop yet.
+
+        A call listed again after a restart is looked up first: its pop comes as ``pop_ready``.
+        """
+        call = self.lifecycle.reopen(call_id)
+        if call is None:
+            self._carry_out(self.lifecycle.fetch_pop(call_id, received=time.perf_counter()))
+        return call
+
+    def restore_pending(self) -> None:
+        """At login: list again the calls that wait for this agent, with what was typed for them."""
+        self.pending.load(lambda waiting: self._carry_out(self.lifecycle.restore(waiting)))
+
+    def draft_typed(self, call: ActiveCall, disposition: str, notes: str) -> None:
+        """What the wrap-up panel holds for ``call`` (debounced by the desk): kept while the call waits."""
+        self._carry_out(self.lifecycle.draft_typed(call, WrapUpDraft(disposition, notes)))
+
+    def dismiss(self, call_id: str) -> None:
+        """Take a missed call off the list (an unfinished wrap-up stays until it is saved)."""
+        self._carry_out(self.lifecycle.dismiss(call_id))
+
+    def shutdown(self) -> None:
+        self.pending.shutdown()
 
     # --- events ---------------------------------------------------------------------------------
 
     def on_frame(self, frame: HubFrame) -> None:
-        if frame.event is not None:
-            self.on_event(frame.event, datetime.fromtimestamp(frame.ts, UTC).replace(tzinfo=None) if frame.ts else None)
+        self._carry_out(self.lifecycle.on_frame(frame, now=_now(), received=time.perf_counter()))
 
     def on_snapshot(self, frame: HubFrame) -> None:
         """After a resync the hub lists calls in progress: pop any offered to us that we never saw."""
-        for event in frame.calls:
-            if event.agent == self._agent and event.call_id not in self.calls:
-                self.on_event(replace(event, type=EventType.CALL_OFFERED), None)
-                if event.type != EventType.CALL_OFFERED:
-                    self.on_event(event, None)  # e.g. already answered before the desk restarted
+        self._carry_out(self.lifecycle.on_snapshot(frame, now=_now(), received=time.perf_counter()))
 
-    def on_event(self, event: CallEvent, at: datetime | None) -> None:
-        if not event.call_id:
-            return
-        call = self.calls.get(event.call_id)
-        if event.type == EventType.CALL_OFFERED and (not event.agent or event.agent == self._agent) and call is None:
-            call = ActiveCall(event.call_id, event.ani, event.dnis, event.queue, at or _now(), time.perf_counter())
-            self.calls[event.call_id] = call
-            self._load_pop(call)  # before the call record's write: the pop is what the agent waits for
-        if event.type.startswith("call."):
-            self._record(event, at)
-        if call is None or event.type == EventType.CALL_OFFERED:
-            return  # one call never pops twice, however often the event repeats
-        call.events.append(event.type)
-        if call.ended:
-            return  # already transferred away, answered elsewhere or ended: nothing changes for this desk
-        mine = not event.agent or event.agent == self._agent
-        if event.type == EventType.CALL_ANSWERED:
-            if mine:
-                call.answered = True
-            else:
-                # A ring-all queue: a colleague took it. Not missed, not ours to wrap up.
-                call.ended, call.end_reason = True, "answered_elsewhere"
-        elif event.type == EventType.CALL_TRANSFERRED and event.target and event.target != self._agent:
-            call.ended, call.end_reason = True, "transferred"
-            if call.needs_wrap_up:
-                self._report_state("paused", "after_call_work")
-        elif event.type == EventType.CALL_ENDED:
-            call.ended, call.end_reason = True, event.reason or ""
-            if not call.answered and call not in self.missed:
-                self.missed.insert(0, call)
-                self.missed_changed.emit(list(self.missed))
-            elif call.needs_wrap_up:
-                # After-call work: not offered new calls until the wrap-up is saved (not when the agent
-                # already wrapped up while talking).
-                self._report_state("paused", "after_call_work")
-        self.call_state_changed.emit(call)
-
-    def _record(self, event: CallEvent, at: datetime | None) -> None:
-        factory, region = self.ctx.database.factory, self.ctx.settings.phone_region
-        self.ctx.runner.run(
-            lambda: call_service.record_event(factory, event, at, region=region),
-            on_failure=lambda exc: self.error.emit(self.tr("Could not record the call: {0}").format(exc)),
-        )
-
-    # --- pops -----------------------------------------------------------------------------------
-
-    def _load_pop(self, call: ActiveCall) -> None:
-        database, region = self.ctx.database, self.ctx.settings.phone_region
-
-        def lookup() -> PopResult:
-            with database.read_connection() as conn:
-                return screen_pop(conn, call.ani, call.dnis, region=region)
-
-        def done(result: PopResult) -> None:
-            first = call.pop is None
-            call.pop = result
-            if result.card is not None:
-                self._select(call, result.card.id, reload=False)
-            (self.pop_ready if first else self.pop_updated).emit(call)
-
-        def failed(exc: BaseException) -> None:
-            # The caller's number is on screen even when the history cannot be read; try again shortly.
-            first = call.pop is None
-            call.pop = PopResult(ani=call.ani, dnis=call.dnis, lookup_error=str(exc))
-            (self.pop_ready if first else self.pop_updated).emit(call)
-            if not call.ended:
-                QTimer.singleShot(POP_RETRY_MS, self, lambda: self._load_pop(call))
-
-        self.ctx.runner.run(lookup, done, failed)
+    # --- what the agent does --------------------------------------------------------------------
 
     def choose_customer(self, call: ActiveCall, customer_id: int) -> None:
-        """The agent picked one of several customers on one number, or created a new one."""
-        self._select(call, customer_id, reload=True)
-
-    def _select(self, call: ActiveCall, customer_id: int, *, reload: bool) -> None:
-        call.customer_id = customer_id
-        factory, region, user_id = self.ctx.database.factory, self.ctx.settings.phone_region, self.ctx.user.id
-        pop = call.pop
-
-        def load() -> PopResult | None:
-            with factory() as session, session.begin():
-                log_access(session, user_id=user_id, customer_id=customer_id, context="pop")
-                if reload and pop is not None:
-                    return fill_history(session, pop, customer_id, region)
-            return None
-
-        def done(result: PopResult | None) -> None:
-            if result is not None:
-                self.pop_updated.emit(call)
-
-        self.ctx.runner.run(load, done, lambda exc: self.error.emit(str(exc)))
+        """The agent picked one of several customers on one number."""
+        self._carry_out(self.lifecycle.choose_customer(call, customer_id))
 
     def create_customer(self, call: ActiveCall, data: CustomerInput) -> None:
-        factory, region, user = self.ctx.database.factory, self.ctx.settings.phone_region, self.ctx.user
+        region, user = self.ctx.settings.phone_region, self.ctx.user
 
-        def create() -> int:
+        def create(session: Session) -> int:
             # The same service as the Customers workspace: role check, length checks, edit log.
-            with factory() as session, session.begin():
-                record = save_customer(session, None, data, user_id=user.id, role=user.role, region=region)
-                assert record.card is not None  # written in this transaction
-                return record.card.id
+            record = save_customer(session, None, data, user_id=user.id, role=user.role, region=region)
+            assert record.card is not None  # written in this transaction
+            return record.card.id
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CustomerError):
-                self.create_failed.emit(str(exc))
+                self.create_failed.emit(error_text(exc))
             else:
                 self.create_failed.emit(self.tr("Could not save the customer: {0}").format(exc))
 
         def created(customer_id: int) -> None:
-            if call.pop is not None:
-                call.pop.matches = []
-            self._select(call, customer_id, reload=True)
+            self._carry_out(self.lifecycle.customer_created(call, customer_id))
 
-        self.ctx.runner.run(create, created, failed)
-
-    def reopen(self, call_id: str) -> ActiveCall | None:
-        """A call to show again (from the missed or unfinished list); None if it has no pop yet."""
-        call = self.calls.get(call_id)
-        return call if call is not None and call.pop is not None else None
-
-    def _busy(self) -> bool:
-        """A call of this desk is being talked, or waits for its wrap-up: the agent is not available."""
-        return any(c.answered and (not c.ended or not c.wrapped_up) for c in self.calls.values())
-
-    def unfinished(self) -> list[ActiveCall]:
-        """Calls this desk answered and has not wrapped up yet, newest first."""
-        return sorted((c for c in self.calls.values() if c.needs_wrap_up), key=lambda c: c.offered_at, reverse=True)
-
-    # --- wrap-up --------------------------------------------------------------------------------
+        self.ctx.write(create, created, failed)
 
     def save_wrap_up(self, call: ActiveCall, disposition: str, notes: str) -> None:
-        factory, user_id = self.ctx.database.factory, self.ctx.user.id
+        user_id, customer_id = self.ctx.user.id, call.customer_id
+        # Recorded with its wrap-up if no event of it reached the database (it was away meanwhile).
+        known, region = call_service.describe(call, self.lifecycle.agent), self.ctx.settings.phone_region
 
-        def save() -> None:
+        def save(factory: sessionmaker[Session]) -> None:
             call_service.wrap_up(
                 factory, call.call_id, disposition=disposition, notes=notes,
-                agent_user_id=user_id, customer_id=call.customer_id,
+                agent_user_id=user_id, customer_id=customer_id, call=known, region=region,
             )  # fmt: skip
 
         def done(_result: None) -> None:
-            call.wrapped_up = True
-            call.wrap_disposition, call.wrap_notes = disposition, notes
-            if call in self.missed:
-                self.missed.remove(call)
-                self.missed_changed.emit(list(self.missed))
-            if call.ended and not self._busy():  # saved while talking: the end of the call decides
-                self._report_state("available", "")
-            self.wrap_up_saved.emit(call.call_id)
+            log.info("wrap-up of %s saved", call.call_id, extra={"call_id": call.call_id, "disposition": disposition})
+            self._carry_out(self.lifecycle.wrap_up_saved(call, WrapUpDraft(disposition, notes)))
 
-        self.ctx.runner.run(save, done, lambda exc: self.error.emit(str(exc)))
+        def failed(exc: BaseException) -> None:
+            if is_link_error(exc):
+                why = self.tr(
+                    "The wrap-up was not saved: the database could not be reached. "
+                    "What you typed stays here; save again in a moment."
+                )
+            else:
+                why = self.tr("The wrap-up was not saved: {0}").format(self._why(exc))
+            log.warning("wrap-up of %s not saved: %s", call.call_id, exc, extra={"call_id": call.call_id})
+            self.wrap_up_failed.emit(call.call_id, why)
+            self.error.emit(why)
 
-    def _report_state(self, state: str, reason: str) -> None:
-        if self.send_command is not None:
-            self.send_command({"op": "agent.state", "state": state, "reason": reason})
+        self.ctx.call(save, done, failed)
+
+    def _why(self, exc: BaseException) -> str:
+        """What the agent is told about a failure: never a driver's text with SQL in it (that goes to the log)."""
+        if is_link_error(exc):
+            return self.tr("the database could not be reached")
+        if isinstance(exc, SQLAlchemyError):
+            log.error("the database refused a desk operation: %s", exc, exc_info=exc)
+            return self.tr("the database refused it (the details are in the log)")
+        return error_text(exc)
+
+    # --- carrying out what the life cycle decided -----------------------------------------------
+
+    def _carry_out(self, effects: list[Effect]) -> None:
+        for effect in effects:
+            match effect:
+                case LoadPop(call=call):
+                    self.agent.hear(effect)  # a live call rings
+                    self._load_pop(call)
+                case RetryPopLater(call=call):
+                    QTimer.singleShot(POP_RETRY_MS, self, partial(self._load_pop, call))
+                case RecordEvent(event=event, at=at):
+                    self._record(event, at)
+                case PopReady(call=call):
+                    self.pop_ready.emit(call)
+                case PopUpdated(call=call):
+                    self.pop_updated.emit(call)
+                case LogAccess(customer_id=customer_id):
+                    self._log_access(customer_id)
+                case LoadHistory(call=call, customer_id=customer_id, pop=pop):
+                    self._load_history(call, customer_id, pop)
+                case CallStateChanged(call=call):
+                    self.agent.hear(effect)
+                    self.call_state_changed.emit(call)
+                case MissedChanged(calls=calls):
+                    self.missed_changed.emit(list(calls))
+                case AgentStateCommand():
+                    self.agent.hear(effect)
+                case WrapUpSaved(call=call):
+                    self.wrap_up_saved.emit(call.call_id)
+                case MarkMissed(work=work) | MarkUnfinished(work=work) | SaveDraft(work=work) | ClearPending(work=work):
+                    self.pending.keep(work)
+                case DraftRestored(call=call):
+                    self.draft_restored.emit(call)
+                case _:
+                    assert_never(effect)
+
+    def _record(self, event: CallEvent, at: datetime | None) -> None:
+        region = self.ctx.settings.phone_region
+        self.ctx.call(
+            lambda factory: call_service.record_event(factory, event, at, region=region),
+            on_failure=lambda exc: self.error.emit(self.tr("Could not record the call: {0}").format(self._why(exc))),
+        )
+
+    def _load_pop(self, call: ActiveCall) -> None:
+        ani, dnis, region = call.ani, call.dnis, self.ctx.settings.phone_region
+        self.ctx.quick_read(
+            lambda conn: screen_pop(conn, ani, dnis, region=region),
+            lambda result: self._carry_out(self.lifecycle.pop_loaded(call, result)),
+            lambda exc: self._carry_out(self.lifecycle.pop_failed(call, self._why(exc))),
+        )
+
+    def _log_access(self, customer_id: int) -> None:
+        user_id = self.ctx.user.id
+        self.ctx.write(
+            lambda session: log_access(session, user_id=user_id, customer_id=customer_id, context="pop"),
+            None,
+            lambda exc: self.error.emit(self._why(exc)),
+        )
+
+    def _load_history(self, call: ActiveCall, customer_id: int, pop: PopResult) -> None:
+        user_id, region = self.ctx.user.id, self.ctx.settings.phone_region
+
+        def load(session: Session) -> PopResult:
+            log_access(session, user_id=user_id, customer_id=customer_id, context="pop")
+            return fill_history(session, pop, customer_id, region)
+
+        self.ctx.write(
+            load,
+            lambda result: self._carry_out(self.lifecycle.history_loaded(call, result)),
+            lambda exc: self.error.emit(self._why(exc)),
+        )
 
 
 def _now() -> datetime:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.core.phone import display_number
+from agent_desk.services.calls.lifecycle import ActiveCall
 from agent_desk.services.calls.screen_pop import PopResult
 from agent_desk.services.customers.editing import AddressInput, CustomerInput
 from agent_desk.ui.customer_card import CARD_TAB, RETURNED_TAB, CustomerTabs
-from agent_desk.ui.desk.pop_controller import ActiveCall
 
 _RED = "#c62828"
 _GOLD = "#b8860b"

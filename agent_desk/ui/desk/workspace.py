@@ -5,19 +5,21 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from agent_desk.core.phone import display_number
+from agent_desk.services.calls.lifecycle import ActiveCall, CallPhase, WrapUpDraft
 from agent_desk.services.calls.records import call_id_for, dispositions
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
-from agent_desk.ui.desk.pop_controller import ActiveCall, PopController
+from agent_desk.ui.desk.pop_controller import PopController
 from agent_desk.ui.desk.pop_view import PopView
 from agent_desk.ui.desk.wrap_up import WrapUpPanel
 
 log = logging.getLogger(__name__)
+DRAFT_DEBOUNCE_MS = 400  # typing pauses this long: the draft is kept (on disk at once, then the database)
 
 
 class DeskWorkspace(QWidget):
@@ -44,7 +46,6 @@ class DeskWorkspace(QWidget):
         self.ring_me.setToolTip(self.tr("Ask the call simulator for a call to this desk"))
         self.ring_me.clicked.connect(self.ring_me_requested)
         self.last_pop_ms: float | None = None
-        self.shown_call: ActiveCall | None = None  # the call on screen, whose wrap-up the panel edits
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -66,11 +67,25 @@ class DeskWorkspace(QWidget):
         controller.call_state_changed.connect(self._on_call_state)
         controller.missed_changed.connect(lambda _calls: self._refresh_side_list())
         controller.wrap_up_saved.connect(self._on_wrap_up_saved)
+        controller.wrap_up_failed.connect(self._on_wrap_up_failed)
+        controller.draft_restored.connect(self._on_draft_restored)
+        controller.error.connect(ctx.messages.info.emit)
         controller.create_failed.connect(self.view.new_customer.show_error)
         self.view.customer_chosen.connect(self._choose)
         self.view.create_requested.connect(self._create)
         self.wrap_up.save_requested.connect(self._save_wrap_up)
         self.wrap_up.propose_requested.connect(self._propose_article)
+        self._draft_for: ActiveCall | None = None  # the call the panel was typed for, until the debounce fires
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DEBOUNCE_MS)
+        self._draft_timer.timeout.connect(self._keep_draft)
+        self.wrap_up.draft_changed.connect(self._draft_changed)
+        self.missed.setToolTip(self.tr("Enter: reopen. Delete: dismiss a missed call."))
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), self.missed, self._dismiss_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )  # fmt: skip
 
         # The frequent actions without the mouse; the pop's tabs have Alt mnemonics, workspaces Ctrl+1….
         for keys, slot in (
@@ -78,51 +93,61 @@ class DeskWorkspace(QWidget):
             ("Ctrl+M", self.missed.setFocus),
             ("F9", self.ring_me.click),
         ):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self, slot)
 
-        factory = ctx.database.factory
+        ctx.read(dispositions, self.wrap_up.set_dispositions)
+        controller.restore_pending()  # what waited for this agent at the last logout, with its drafts
 
-        def load() -> list:  # type: ignore[type-arg]
-            with factory() as session:
-                return dispositions(session)
-
-        ctx.runner.run(load, self.wrap_up.set_dispositions)
+    @property
+    def shown_call(self) -> ActiveCall | None:
+        """The call on screen, whose wrap-up the panel edits."""
+        return self.controller.lifecycle.on_screen
 
     def _on_pop_ready(self, call: ActiveCall) -> None:
+        # A restored call's pop comes because the agent reopened it: it is shown whatever else goes on.
+        if not call.restored and not call.keeps_agent_busy and self.controller.agent.keeps_screen_from(call):
+            # Talking to another caller or wrapping one up: this call waits in the list beside.
+            self._refresh_side_list()
+            self.ctx.messages.info.emit(self.tr("Another call is ringing: it waits in the list beside the wrap-up."))
+            return
         self.view.show_call(call)
         self._bind_wrap_up(call)
         self.view.repaint()
         self.last_pop_ms = (time.perf_counter() - call.frame_received) * 1000
-        log.info("pop %s painted %.1f ms after its frame", call.call_id, self.last_pop_ms)
+        log.info(
+            "pop %s painted %.1f ms after its frame",
+            call.call_id,
+            self.last_pop_ms,
+            extra={"call_id": call.call_id, "ms": round(self.last_pop_ms, 1)},  # never the caller's number
+        )
         self.popped.emit(call)
 
     def _on_pop_updated(self, call: ActiveCall) -> None:
         # A late answer for a call no longer on screen (a retry, a reload) must not replace the shown pop.
-        if call is self.shown_call or self.shown_call is None:
+        if self.controller.lifecycle.repaints(call):
             self.view.show_call(call)
 
     def _bind_wrap_up(self, call: ActiveCall) -> None:
         """Point the wrap-up panel at ``call``, keeping what was typed for the call it showed before."""
-        previous = self.shown_call
-        if previous is call:
+        self._keep_draft()  # typed for the call shown so far, not yet kept
+        if not self.controller.lifecycle.put_on_screen(call, WrapUpDraft(*self.wrap_up.draft())):
             self.wrap_up.set_status(self._status_of(call))  # reopened while shown: keep what is typed
             return
-        if previous is not None and not previous.wrapped_up:
-            previous.wrap_disposition, previous.wrap_notes = self.wrap_up.draft()
-        self.shown_call = call
         self.wrap_up.start(
             self._status_of(call),
-            notes=call.wrap_notes,
-            disposition=call.wrap_disposition,
-            can_save=not call.wrapped_up and call.end_reason != "answered_elsewhere",
+            notes=call.draft.notes,
+            disposition=call.draft.disposition,
+            can_save=call.can_wrap_up,
         )
         self._refresh_side_list()
 
     def _status_of(self, call: ActiveCall) -> str:
         if call.wrapped_up:
             return self.tr("Wrap-up saved")
-        if call.end_reason == "answered_elsewhere":
+        if call.phase is CallPhase.ANSWERED_ELSEWHERE and not call.answered:
             return self.tr("Answered by a colleague")
+        if call.phase is CallPhase.RANG_OUT:
+            return self.tr("Rang unanswered: back in the queue")
         if call.ended:
             return self.tr("Call ended ({0}): wrap up").format(labels.end_reason(call.end_reason) or "—")
         if call.answered:
@@ -133,9 +158,11 @@ class DeskWorkspace(QWidget):
         return self.tr("Ringing: {0}").format(shown or call.ani or self.tr("withheld"))
 
     def _on_call_state(self, call: ActiveCall) -> None:
+        if call.answered and not call.ended and call is not self.shown_call and call.pop is not None:
+            self._reopen(call.call_id)  # answered while waiting in the list: its caller is on the line now
         if call is self.shown_call:
             self.wrap_up.set_status(self._status_of(call))
-            if call.end_reason == "answered_elsewhere":
+            if not call.can_wrap_up:
                 self.wrap_up.save.setEnabled(False)
         self._refresh_side_list()
 
@@ -144,17 +171,35 @@ class DeskWorkspace(QWidget):
             self.wrap_up.saved()
         self._refresh_side_list()
 
+    def _on_wrap_up_failed(self, call_id: str, why: str) -> None:
+        if self.shown_call is not None and self.shown_call.call_id == call_id:
+            self.wrap_up.show_error(why)
+
+    def _on_draft_restored(self, call: ActiveCall) -> None:
+        # What an earlier login kept for the call on screen; not while the agent types (theirs is newer).
+        if call is self.shown_call and self._draft_for is not call:
+            self.wrap_up.start(
+                self._status_of(call), notes=call.draft.notes, disposition=call.draft.disposition,
+                can_save=call.can_wrap_up,
+            )  # fmt: skip
+        self._refresh_side_list()
+
     def _refresh_side_list(self) -> None:
         """Missed calls, then calls answered but not wrapped up that are not in the panel now."""
         self.missed.clear()
-        for call in self.controller.missed:
+        missed = self.controller.missed
+        for call in self.controller.calls.values():
+            ringing = call.phase is CallPhase.RINGING and call not in missed  # rang out once: listed as missed
+            if ringing and call.pop is not None and call is not self.shown_call:
+                self._add_side_item(call, self.tr("ringing: "))
+        for call in missed:
             self._add_side_item(call, "")
         for call in self.controller.unfinished():
             if call is not self.shown_call:
                 self._add_side_item(call, self.tr("wrap up: "))
 
     def _add_side_item(self, call: ActiveCall, prefix: str) -> None:
-        who = call.pop.card.name if call.pop and call.pop.card else call.ani or self.tr("withheld")
+        who = call.pop.card.name if call.pop and call.pop.card else call.caller_name or call.ani or self.tr("withheld")
         item = QListWidgetItem(f"{prefix}{call.offered_at:%H:%M:%S}  {who}")
         item.setData(Qt.ItemDataRole.UserRole, call.call_id)
         self.missed.addItem(item)
@@ -176,14 +221,31 @@ class DeskWorkspace(QWidget):
 
     def _propose_article(self, notes: str) -> None:
         call = self.shown_call
-        factory = self.ctx.database.factory
         platform_id = call.call_id if call is not None else None
+        self.ctx.read(
+            lambda session: call_id_for(session, platform_id),
+            lambda call_id: self.article_proposed.emit(call_id, notes),
+        )
 
-        def lookup() -> int | None:
-            with factory() as session:
-                return call_id_for(session, platform_id)
+    def _draft_changed(self) -> None:
+        self._draft_for = self.shown_call
+        self._draft_timer.start()
 
-        self.ctx.runner.run(lookup, lambda call_id: self.article_proposed.emit(call_id, notes))
+    def _keep_draft(self) -> None:
+        self._draft_timer.stop()
+        call, self._draft_for = self._draft_for, None
+        if call is not None and call is self.shown_call:
+            self.controller.draft_typed(call, *self.wrap_up.draft())
+
+    def _dismiss_current(self) -> None:
+        item = self.missed.currentItem()
+        if item is not None:
+            self.controller.dismiss(item.data(Qt.ItemDataRole.UserRole))
+
+    def shutdown(self) -> None:
+        """The window closes: what was typed is kept before the keeper stops."""
+        self._keep_draft()
+        self.controller.shutdown()
 
     def _save_wrap_up(self, code: str, notes: str) -> None:
         if self.shown_call is not None:
