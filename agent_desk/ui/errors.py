@@ -230,6 +230,12 @@ ERROR_TEXTS: Mapping[str, Callable[[], str]] = {
     "pending.not_yours": lambda: translate(
         "ServiceError", "only the agent and the floor's supervisors see the calls waiting for an agent"
     ),
+    # --- supervision: KPI reports ---------------------------------------------------------------
+    "kpi.range_backwards": lambda: translate(
+        "ServiceError", "The report's last day {last} is before its first day {first}."
+    ),
+    "kpi.interval": lambda: translate("ServiceError", "An interval is 15, 30 or 60 minutes, not {minutes}."),
+    "kpi.not_allowed": lambda: translate("ServiceError", "The {role} role has no figures to report."),
     "followup.satisfaction_invalid": lambda: translate(
         "ServiceError", "Satisfaction must be a whole number from 1 to 5, not {given}."
     ),
