@@ -99,7 +99,7 @@ class Desktop:
         if self.desk is not None:
             # Not ready ("logged in") until the agent chooses Ready; the hub hears it once linked.
             self.desk.controller.agent.log_in()
-            self.desk.popped.connect(lambda _call: window.bring_to_front())
+            self.desk.popped.connect(window.announce_call)
             kb = window.workspaces.get(Workspace.KNOWLEDGE)
             if isinstance(kb, KnowledgeWorkspace):
                 self._link_desk_to_knowledge(window, self.desk, kb)
@@ -228,12 +228,14 @@ def _optional_workspaces() -> dict[Workspace, WorkspaceFactory]:
     from agent_desk.ui.knowledge import workspace as knowledge
     from agent_desk.ui.logistics import workspace as logistics
     from agent_desk.ui.review import workspace as review
+    from agent_desk.ui.supervision import workspace as supervision
 
     return {
         Workspace.CUSTOMERS: customers.create,
         Workspace.REVIEW: review.create,
         Workspace.LOGISTICS: logistics.create,
         Workspace.KNOWLEDGE: knowledge.create,
+        Workspace.SUPERVISION: supervision.create,
     }
 
 

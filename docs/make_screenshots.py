@@ -77,8 +77,51 @@ def main() -> int:
             wait(app, lambda: False, 0.5)  # let the access log and dispositions settle
             window.grab().save(str(DOCS / name))
             print(f"wrote {DOCS / name}")
+        window.close()
+        supervision_shots(app, desktop, db, args.locale)
         desktop.shutdown()
     return 0
+
+
+def supervision_shots(app: QApplication, desktop: Desktop, db, locale: str) -> None:  # type: ignore[no-untyped-def]
+    """The shift lead's reports by agent over the demo's last three months, and (in English) the charts."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from agent_desk.services.supervision.kpi_report import GroupBy
+    from agent_desk.store.models import Call
+    from agent_desk.ui.supervision.workspace import CHARTS, SupervisionWorkspace
+
+    window = desktop.open_main_window(authenticate(db.factory, "supervisor1", "supervisor1123"), connect_hub=False)
+    window.resize(1280, 760)
+    ws = window.workspaces[Workspace.SUPERVISION]
+    assert isinstance(ws, SupervisionWorkspace)
+    wait(app, lambda: ws.report is not None)
+    with db.factory() as s:
+        busiest = s.scalar(select(func.max(Call.queued_at)))
+    last = busiest.date()
+    shown: list[object] = []
+    ws.report_shown.connect(shown.append)
+    ws.controls.set_by(GroupBy.AGENT)
+    ws.controls.set_range(last - timedelta(days=90), last)
+    wait(app, lambda: bool(shown) and ws.controls.last_day == last and ws.model.rows != [])
+    wait(app, lambda: False, 0.5)
+    name = f"supervision-reports-{locale}.png" if locale else "supervision-reports.png"
+    window.grab().save(str(DOCS / name))
+    print(f"wrote {DOCS / name}")
+    if not locale:
+        drawn: list[object] = []
+        ws.charts_shown.connect(lambda: drawn.append(True))
+        ws.tabs.setCurrentIndex(CHARTS)
+        wait(app, lambda: bool(drawn))
+        assert ws.charts is not None
+        drawn.clear()
+        ws.charts.day.setDate(ws.charts.day.date())  # the busiest day is the range's last
+        wait(app, lambda: False, 0.8)
+        window.grab().save(str(DOCS / "supervision-charts.png"))
+        print(f"wrote {DOCS / 'supervision-charts.png'}")
+    window.close()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""``agent-desk kpi report``: the KPI report of a date range, as a table, JSON or CSV."""
+"""``agent-desk kpi report``: the KPI report of a date range, as a table, JSON or CSV; ``kpi rebuild``:
+its rollups built again from the whole record (after data written past AgentDesk, or for another zone)."""
 
 from __future__ import annotations
 
@@ -117,6 +118,23 @@ def _table(definitions: dict[str, Any], rows: list[dict[str, Any]], key: str) ->
         print("(no calls in this range)")
 
 
+def cmd_kpi_rebuild(args: argparse.Namespace) -> int:
+    import time
+
+    from agent_desk.services.supervision.rollups import rebuild
+
+    zone = _zone(args.tz)
+    db = open_db(args)
+    try:
+        started = time.perf_counter()
+        with db.factory() as session, session.begin():
+            rows = rebuild(session, zone)
+        print(f"KPI rollups rebuilt: {rows:,} rows in {time.perf_counter() - started:.1f} s")
+    finally:
+        db.dispose()
+    return 0
+
+
 def register(sub: Any) -> None:
     kpi = sub.add_parser("kpi", help="contact-centre KPIs from the record").add_subparsers(
         dest="kpi_command", metavar="WHAT"
@@ -133,3 +151,11 @@ def register(sub: Any) -> None:
     report.add_argument("--format", choices=("table", "json", "csv"), default="table")
     report.add_argument("--tz", help="time zone of the days and intervals (default: this computer's)")
     report.set_defaults(func=cmd_kpi_report)
+    rebuild = kpi.add_parser(
+        "rebuild", help="build the KPI rollups again from the whole record (reports keep them up to date)"
+    )
+    add_url(rebuild)
+    rebuild.add_argument(
+        "--tz", help="time zone of the rollups' days, weeks and months (default: the one kept, else this computer's)"
+    )
+    rebuild.set_defaults(func=cmd_kpi_rebuild)

@@ -4,7 +4,7 @@ A file looks like::
 
     ---
     title: 七天无理由退货
-    category: returns
+    category: 售后/退换货
     tags: [退货, 退款]
     business_lines: [health, kitchen]
     ---
@@ -36,8 +36,10 @@ __all__ = [
 
 KNOWN_KEYS = ("title", "category", "tags", "business_lines")
 
-# Business line and category codes travel between desks and databases, so they
-# are kept to a conservative alphabet; free text belongs in the title.
+# Business line codes travel between desks and databases and must match a line
+# already there, so they are kept to a conservative alphabet. A category is not a
+# code but a path of names people write (``售后/退换货``, ``returns``): the
+# knowledge service creates what is missing, so any single line of text will do.
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _FENCE_RE = re.compile(r"^---[ \t]*$")
 _MAX_TITLE = 200
@@ -59,9 +61,6 @@ class FrontMatterError(CodedError, ValueError):
         "front_matter.not_pairs": "front matter must be 'key: value' pairs, not a {kind}",
         "front_matter.key_not_text": "front matter key {key} is not text",
         "front_matter.title_too_long": "'title' is longer than {limit} characters",
-        "front_matter.category_invalid": (
-            "'category' {category} must be a code such as 'returns' (lower-case letters, digits, '-', '_', '.')"
-        ),
         "front_matter.tag_too_long": "tag {tag}… is longer than {limit} characters",
         "front_matter.business_line_invalid": (
             "business line {line_code} must be a code such as 'health' (lower-case letters, digits, '-', '_', '.')"
@@ -130,8 +129,6 @@ def parse_article(text: str) -> MarkdownArticle:
     if len(title) > _MAX_TITLE:
         raise FrontMatterError("front_matter.title_too_long", limit=_MAX_TITLE)
     category = _text(data, "category", required=False)
-    if category and not _CODE_RE.match(category):
-        raise FrontMatterError("front_matter.category_invalid", category=repr(category))
     tags = _text_list(data, "tags")
     for tag in tags:
         if len(tag) > _MAX_TAG:

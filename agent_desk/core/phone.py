@@ -17,6 +17,9 @@ Rules, decided once:
   slashes and parentheses are tolerated; letters and other symbols (emoji) are
   not, because a string that mixes them with digits is more likely a note than
   a number.
+* The country code may stand in parentheses, as forms print it:
+  ``(+86) 138…``, ``(86) 138…``, ``(0086) 138…``, ``（+86）138…``.  A ``+`` is
+  at the start when only spaces and opening parentheses come before it.
 * ``tel:`` URIs and ``sip:user@host`` addresses (what CTI platforms send as ANI)
   are reduced to their user part.
 """
@@ -40,6 +43,7 @@ __all__ = [
     "InvalidPhoneNumber",
     "format_display",
     "is_withheld",
+    "last_four_of",
     "mask",
     "normalize",
     "try_normalize",
@@ -87,6 +91,7 @@ _WITHHELD_MARKERS: Final = frozenset(
 _URI_SCHEME = re.compile(r"^(?:tel|sips?):", re.IGNORECASE)
 # Extension markers used on Chinese and Western business cards and PBX exports.
 _EXTENSION = re.compile(r"\s*(?:转|分机|分机号|ext\.?|extension|x|#|;ext=|,)\s*\d{1,8}\s*$", re.IGNORECASE)
+_LEAD = re.compile(r"^[\s(]+")
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _ALLOWED_PUNCTUATION: Final = frozenset(" +-.()/")
 
@@ -229,6 +234,12 @@ def mask_stored(stored: str, region: str = DEFAULT_REGION) -> str:
         return "****" + stored[-4:] if len(stored) > 4 else "****"
 
 
+def last_four_of(stored: str) -> str:
+    """The last four digits of a stored number: what agents ask a caller for, and what a masked
+    number (138****8000) still shows."""
+    return "".join(ch for ch in stored if ch.isdigit())[-4:]
+
+
 def _parse_valid(raw: str, region: str) -> PhoneNumber:
     if not isinstance(raw, str):
         raise InvalidPhoneNumber(repr(raw), "phone.not_text")
@@ -263,7 +274,7 @@ def _clean(raw: str) -> str:
         elif ch in _DASHES:
             out.append("-")
         elif ch in _ALLOWED_PUNCTUATION or ch.isspace():
-            out.append(ch if ch != "+" or not out else "\x00")
+            out.append(ch if ch != "+" or not _lead("".join(out)) else "\x00")
         else:
             raise InvalidPhoneNumber(raw, "phone.bad_characters")
     cleaned = "".join(out)
@@ -274,13 +285,19 @@ def _clean(raw: str) -> str:
     return cleaned
 
 
+def _lead(text: str) -> str:
+    """``text`` without what may come before a leading ``+`` or ``00``: spaces and opening
+    parentheses (``(+86) 138…``)."""
+    return _LEAD.sub("", text)
+
+
 def _fix_bare_country_code(text: str, number: PhoneNumber, region: str) -> PhoneNumber:
     """Read ``86 138…`` as ``+86 138…`` when the national reading is no number.
 
     libphonenumber already does this for most inputs; this keeps the rule
     explicit and independent of its heuristics.
     """
-    if phonenumbers.is_valid_number(number) or text.lstrip().startswith("+"):
+    if phonenumbers.is_valid_number(number) or _lead(text).startswith("+"):
         return number
     digits = re.sub(r"\D", "", text)
     country_code = str(phonenumbers.country_code_for_region(region.upper()))
@@ -315,7 +332,7 @@ def _invalid(raw: str, text: str, number: PhoneNumber) -> InvalidPhoneNumber:
     if significant < _MIN_SUBSCRIBER_DIGITS:
         # Service codes such as 10086 or 95588 identify a company, not a caller.
         return InvalidPhoneNumber(raw, "phone.service_number")
-    written_locally = not text.lstrip().startswith(("+", "0"))
+    written_locally = not _lead(text).startswith(("+", "0"))
     if possible == _Possible.IS_POSSIBLE_LOCAL_ONLY or (written_locally and significant <= _MAX_LOCAL_DIGITS):
         return InvalidPhoneNumber(raw, "phone.area_code_missing")
     if possible == _Possible.INVALID_LENGTH:

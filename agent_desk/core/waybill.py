@@ -100,7 +100,12 @@ class Address:
 
 @dataclass(frozen=True, slots=True)
 class Waybill:
-    """Everything printed on one courier label."""
+    """Everything printed on one courier label, and the courier's data behind it.
+
+    ``recipient_phone`` is the full number: the courier's system needs it to reach the recipient.
+    A privacy waybill (隐私面单) prints ``privacy_phone`` (``138****8000``) instead, so the parcel
+    does not carry the number to everyone who handles it.
+    """
 
     waybill_no: str
     order_no: str
@@ -113,10 +118,21 @@ class Waybill:
     sender_phone: str
     sender_address: str
     created: date
+    privacy_phone: str = ""  # the masked number printed on a privacy waybill; empty: print the full one
+    delivery_notes: str = ""  # one line printed as 备注 ("call first", a time window); empty: no notes
 
     @property
     def is_cod(self) -> bool:
         return self.cod_amount_cents > 0
+
+    @property
+    def is_privacy(self) -> bool:
+        return bool(self.privacy_phone)
+
+    @property
+    def printed_phone(self) -> str:
+        """The recipient's number as the label prints it."""
+        return self.privacy_phone or self.recipient_phone
 
 
 def format_money(cents: int) -> str:
@@ -190,10 +206,14 @@ def field_errors(waybill: Waybill) -> list[LabelFieldError]:
         errors.append(LabelFieldError("waybill_no", "label.waybill_no_invalid"))
     need_text("order_no", waybill.order_no)
     need_text("recipient_name", waybill.recipient_name)
-    if need_text("recipient_phone", waybill.recipient_phone) and (
-        not _PHONE_CHARS.fullmatch(waybill.recipient_phone) or sum(ch.isdigit() for ch in waybill.recipient_phone) < 5
+    for name, phone, required in (
+        ("recipient_phone", waybill.recipient_phone, True),
+        ("privacy_phone", waybill.privacy_phone, False),
     ):
-        errors.append(LabelFieldError("recipient_phone", "label.phone_invalid"))
+        if need_text(name, phone, required=required) and (
+            not _PHONE_CHARS.fullmatch(phone) or sum(ch.isdigit() for ch in phone) < 5
+        ):
+            errors.append(LabelFieldError(name, "label.phone_invalid"))
 
     address = waybill.recipient_address
     if not isinstance(address, Address):
@@ -220,6 +240,7 @@ def field_errors(waybill: Waybill) -> list[LabelFieldError]:
             )
         )
     need_text("item_summary", waybill.item_summary)
+    need_text("delivery_notes", waybill.delivery_notes, required=False)
     need_text("sender_name", waybill.sender_name)
     need_text("sender_phone", waybill.sender_phone)
     need_text("sender_address", waybill.sender_address)

@@ -25,6 +25,7 @@ class QuitOnSignals(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
+        self._asked = False
         self._reader, self._writer = socket.socketpair()
         for end in (self._reader, self._writer):
             end.setblocking(False)
@@ -34,12 +35,18 @@ class QuitOnSignals(QObject):
         self._notifier.activated.connect(self._drain)
 
     def _drain(self) -> None:
-        # Reading is what matters: the Python handler has run by the time this slot does.
+        # The Python handler has run by the time this slot does. Quitting here, from the event loop,
+        # and not in the handler: Qt 6 closes the windows inside quit(), and a handler runs wherever
+        # the main thread happened to be, e.g. inside ThreadPoolExecutor.submit holding its lock,
+        # which the close then waits for (seen: the e2e desktop hung on SIGTERM one run in ten).
         with contextlib.suppress(BlockingIOError):
             self._reader.recv(64)
+        if self._asked:
+            self._asked = False
+            self._app.quit()
 
     def _quit(self, _signum: int, _frame: FrameType | None) -> None:
-        self._app.quit()
+        self._asked = True
 
     def restore(self) -> None:
         self._notifier.setEnabled(False)

@@ -7,10 +7,15 @@ that every bar is an exact whole number of modules.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from barcode.codex import Code128
-from barcode.errors import BarcodeError
+# Importing python-barcode logs (INFO, "pyBarcode") that without Pillow it writes no images. We take only
+# the encoder and draw the bars ourselves, so Pillow is not needed and the note would only confuse the desk's log.
+logging.getLogger("pyBarcode").setLevel(logging.WARNING)
+
+from barcode.codex import Code128  # noqa: E402 (after the logger is quiet)
+from barcode.errors import BarcodeError  # noqa: E402
 
 __all__ = ["QUIET_ZONE_MODULES", "Code128Symbol", "encode_code128"]
 

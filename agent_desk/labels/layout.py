@@ -57,6 +57,7 @@ _PAD = 1.5  # mm between a rule and the text beside it
 _MODULE_MM = 0.5  # preferred Code 128 module: 4 dots at 203 dpi, easy to scan
 _BAR_HEIGHT_MM = 18.0
 _SIDE_CELL_MM = 9.0  # the "收" / "寄" / "物" column
+_NOTES_TOP = 110.0  # mm: where the delivery notes (备注) start, when there are any
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,11 +261,11 @@ def _draw(canvas: _Canvas, wb: Waybill) -> None:
     canvas.text("件", fx, 49, _SIDE_CELL_MM, 10, 6.5, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
     # The phone is never shrunk for the name's sake: it gets its natural
     # width (up to 55 %), and a long name wraps to two smaller lines.
-    phone_w = min(body_w * 0.55, canvas.advance_mm(wb.recipient_phone, 5.5, bold=True) + 1)
+    phone_w = min(body_w * 0.55, canvas.advance_mm(wb.printed_phone, 5.5, bold=True) + 1)
     name_w = body_w - phone_w - 2
     canvas.text(wb.recipient_name, body_x, 41, name_w, 9, 6.5, 3, bold=True, max_lines=2)
     canvas.text(
-        wb.recipient_phone,
+        wb.printed_phone,  # masked on a privacy waybill: the full number is the courier's data only
         body_x + name_w + 2,
         41,
         phone_w,
@@ -300,9 +301,17 @@ def _draw(canvas: _Canvas, wb: Waybill) -> None:
     canvas.text(wb.sender_address, body_x, 88.5, body_w, 7, 3.2, 2.4, max_lines=2, valign=top)
     canvas.hline(96)
 
-    # Items.
-    canvas.text("物品", fx, 96, _SIDE_CELL_MM, 26, 3.6, 2.6, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
-    canvas.text(wb.item_summary, body_x, 97.5, body_w, 23, 3.8, 2.6, max_lines=6, valign=top)
+    # Items, and the delivery notes below them when the order has any ("call first", a time window).
+    items_end = _NOTES_TOP if wb.delivery_notes else 122
+    center = Qt.AlignmentFlag.AlignHCenter
+    canvas.text("物品", fx, 96, _SIDE_CELL_MM, items_end - 96, 3.6, 2.6, bold=True, align=center)
+    lines = 6 if items_end == 122 else 3
+    canvas.text(wb.item_summary, body_x, 97.5, body_w, items_end - 99, 3.8, 2.6, max_lines=lines, valign=top)
+    if wb.delivery_notes:
+        canvas.hline(_NOTES_TOP, side, _FRAME.right())
+        canvas.text("备注", fx, _NOTES_TOP, _SIDE_CELL_MM, 122 - _NOTES_TOP, 3.6, 2.6, bold=True, align=center)
+        notes_h = 122 - _NOTES_TOP - 2
+        canvas.text(wb.delivery_notes, body_x, _NOTES_TOP + 1, body_w, notes_h, 3.6, 2.6, max_lines=3, valign=top)
     canvas.hline(122)
 
     # Cash on delivery: large and boxed, since the courier must collect it.

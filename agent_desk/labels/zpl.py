@@ -193,7 +193,8 @@ def waybill_zpl(waybill: Waybill, *, cjk_font: str = DEFAULT_CJK_FONT) -> str:
     z.text("件", 16, 50 * mm, 9 * mm, 56, 52, justify="C")
     half = body_w * 45 // 100
     z.text(waybill.recipient_name, body_x, 42 * mm, half, 56, 52, 32)
-    z.text(waybill.recipient_phone, body_x + half, 42 * mm, body_w - half, 56, 44, 28, justify="R")
+    # Masked on a privacy waybill: the full number is the courier's data, not the parcel's.
+    z.text(waybill.printed_phone, body_x + half, 42 * mm, body_w - half, 56, 44, 28, justify="R")
     address = waybill.recipient_address
     z.text(address.one_line(), body_x, 51 * mm, body_w, 26 * mm, 40, 26, lines=7)
     if address.postcode:
@@ -216,8 +217,15 @@ def waybill_zpl(waybill: Waybill, *, cjk_font: str = DEFAULT_CJK_FONT) -> str:
     z.text(waybill.sender_address, body_x, 89 * mm, body_w, 56, 26, 20, lines=2)
     z.hline(96 * mm)
 
-    z.text("物品", 16, 106 * mm, 9 * mm, 40, 28, 20, justify="C")
-    z.text(waybill.item_summary, body_x, 97 * mm, body_w, 24 * mm, 30, 20, lines=6)
+    if waybill.delivery_notes:
+        z.text("物品", 16, 101 * mm, 9 * mm, 40, 28, 20, justify="C")
+        z.text(waybill.item_summary, body_x, 97 * mm, body_w, 12 * mm, 30, 20, lines=3)
+        z.box(side, 110 * mm, _WIDTH - 16 - side, 3, 3)
+        z.text("备注", 16, 114 * mm, 9 * mm, 40, 28, 20, justify="C")
+        z.text(waybill.delivery_notes, body_x, 111 * mm, body_w, 10 * mm, 28, 20, lines=3)
+    else:
+        z.text("物品", 16, 106 * mm, 9 * mm, 40, 28, 20, justify="C")
+        z.text(waybill.item_summary, body_x, 97 * mm, body_w, 24 * mm, 30, 20, lines=6)
     z.hline(122 * mm)
 
     box_x, box_y, box_w, box_h = 28, 124 * mm, _WIDTH - 56, 15 * mm

@@ -10,13 +10,14 @@ from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from agent_desk.store import kpi_rollups
 from agent_desk.store.db import describe, make_engine
 from agent_desk.store.notify import ORDERS_CHANNEL, ChangeWatcher, OnChange, OnLink, announce_flushed_orders
 from agent_desk.store.notify_kb import KB_CHANNEL, announce_flushed_articles
 
 #: The newest migration. Checked against Alembic's head by the tests; spares every start the import
 #: of Alembic and its migration scripts (~0.3 s) when the schema is already there.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0008"
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -33,6 +34,8 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     # live queues refresh and knowledge indexes re-sync, without any writer having to remember.
     event.listen(factory, "after_flush", announce_flushed_orders)
     event.listen(factory, "after_flush", announce_flushed_articles)
+    # Reports read KPI rollups: what a session's writes change is marked for recomputing at its commit.
+    kpi_rollups.watch(factory)
     return factory
 
 

@@ -22,11 +22,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from agent_desk.core.orders import OrderState, Role
+from agent_desk.core.phone import last_four_of
 from agent_desk.store.clock import utcnow
 
 NAMING_CONVENTION = {
@@ -91,6 +93,9 @@ class BusinessLine(Base):
     queue_name: Mapped[str | None] = mapped_column(String(64), unique=True)
     # Seconds of after-call work before the agent is made ready again; None: the desk's default, 0: until saved.
     acw_limit_seconds: Mapped[int | None] = mapped_column(Integer)
+    # Privacy waybills (隐私面单): labels of this line's orders print the recipient's phone masked
+    # (138****8000) unless an order says otherwise; the courier's data keeps the full number.
+    privacy_waybill: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     numbers: Mapped[list[BusinessLineNumber]] = relationship(back_populates="business_line")
 
@@ -130,17 +135,33 @@ class Customer(Base):
 
 class CustomerPhone(Base):
     __tablename__ = "customer_phones"
-    # The pop's first lookup, answered from the index alone (number → customers).
-    __table_args__ = (Index("ix_customer_phones_e164_customer", "e164", "customer_id"),)
+    # The pop's first lookup, answered from the index alone (number → customers); and the agent's
+    # "the last four digits?", the same way.
+    __table_args__ = (
+        Index("ix_customer_phones_e164_customer", "e164", "customer_id"),
+        Index("ix_customer_phones_last_four_customer", "last_four", "customer_id"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
     # Canonical E.164 from agent_desk.core.phone: the one match key for screen pops.
     e164: Mapped[str] = mapped_column(String(20))
+    # The number's last four digits, stored: an expression index cannot be compared by Alembic on
+    # SQLite, and a generated column reads back differently on PostgreSQL. Filled from e164 here
+    # for the ORM and Core inserts; raw bulk writers (services/demo) write it themselves, and NOT
+    # NULL makes one that forgets fail instead of hiding its customers from the search.
+    last_four: Mapped[str] = mapped_column(
+        String(4), default=lambda ctx: last_four_of(ctx.get_current_parameters()["e164"])
+    )
     label: Mapped[str] = mapped_column(String(20), default="mobile")
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 
     customer: Mapped[Customer] = relationship(back_populates="phones")
+
+    @validates("e164")
+    def _keep_last_four(self, _key: str, e164: str) -> str:
+        self.last_four = last_four_of(e164)
+        return e164
 
 
 class Address(Base):
@@ -247,8 +268,11 @@ class Order(Base):
     subtotal_cents: Mapped[int] = mapped_column(Integer, default=0)
     discount_cents: Mapped[int] = mapped_column(Integer, default=0)
     total_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # Printed on the label too (备注): delivery wishes such as "call first" or a time window.
     notes: Mapped[str] = mapped_column(Text, default="")
     last_reason: Mapped[str] = mapped_column(String(500), default="")
+    # The phone masked on the label (True) or printed in full (False); None: as the business line decides.
+    privacy_waybill: Mapped[bool | None] = mapped_column(Boolean)
     waybill_no: Mapped[str | None] = mapped_column(String(32), unique=True)
     # Hash of the newest audit event: deleting the tail of the chain is detectable.
     audit_head: Mapped[str] = mapped_column(String(64), default="0" * 64)
@@ -449,4 +473,4 @@ class CustomerAccess(Base):
 
 # The contact-centre record's tables share this metadata; importing them here registers them
 # wherever the models are used (Alembic, the drift test, the services).
-from agent_desk.store import contact_record, pending_calls  # noqa: E402, F401
+from agent_desk.store import contact_record, kpi_rollups, pending_calls  # noqa: E402, F401

@@ -318,10 +318,6 @@ ERROR_TEXTS: Mapping[str, Callable[[], str]] = {
     ),
     "front_matter.key_not_text": lambda: translate("ServiceError", "front matter key {key} is not text"),
     "front_matter.title_too_long": lambda: translate("ServiceError", "'title' is longer than {limit} characters"),
-    "front_matter.category_invalid": lambda: translate(
-        "ServiceError",
-        "'category' {category} must be a code such as 'returns' (lower-case letters, digits, '-', '_', '.')",
-    ),
     "front_matter.tag_too_long": lambda: translate("ServiceError", "tag {tag}… is longer than {limit} characters"),
     "front_matter.business_line_invalid": lambda: translate(
         "ServiceError",

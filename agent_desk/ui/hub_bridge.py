@@ -70,7 +70,7 @@ class HubBridge(QObject):
     def send_command(self, command: Mapping[str, Any]) -> None:
         op = str(command.get("op", ""))
         if self._client is None:
-            self._send_failed.emit(op, "not connected to the hub")
+            self._send_failed.emit(op, self.tr("not connected to the hub"))
             return
 
         def done(future: concurrent.futures.Future[None]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -55,9 +56,19 @@ class LoginDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember_me = QCheckBox(self.tr("Remember me on this computer"))
+        # Why "remember me" is greyed out, and how to get it: in a tooltip and, since a tooltip is
+        # easily missed on a disabled box, in a small line below it.
+        self.keyring_hint = QLabel()
+        self.keyring_hint.setObjectName("keyring_hint")
+        self.keyring_hint.setWordWrap(True)
+        self.keyring_hint.setStyleSheet("color: gray;")
+        self.keyring_hint.hide()
         if not keyring_available:
             self.remember_me.setEnabled(False)
-            self.remember_me.setToolTip(self.tr("No OS keyring on this computer: passwords are never kept in files."))
+            why = self._no_keyring_text()
+            self.remember_me.setToolTip(why)
+            self.keyring_hint.setText(why)
+            self.keyring_hint.show()
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
@@ -68,6 +79,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self.remember_me)
+        form.addRow("", self.keyring_hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self.buttons.accepted.connect(self._submit)
@@ -89,6 +101,22 @@ class LoginDialog(QDialog):
         if last_username:
             self._fill_remembered()
             self.password.setFocus()
+
+    def _no_keyring_text(self) -> str:
+        if sys.platform.startswith("linux"):
+            how = self.tr(
+                "To get one, install and start a Secret Service such as GNOME Keyring (gnome-keyring) or "
+                "KWallet, then open AgentDesk again."
+            )
+        else:
+            how = self.tr(
+                "Windows and macOS have one built in (Credential Manager, Keychain): ask your administrator "
+                "why it cannot be reached."
+            )
+        return self.tr(
+            "AgentDesk cannot remember your password: this computer has no keyring, and passwords are never "
+            "kept in files. {0}"
+        ).format(how)
 
     def _fill_remembered(self) -> None:
         saved = self._remembered(self.username.text().strip())

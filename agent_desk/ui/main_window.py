@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSystemTrayIcon,
+    QTabWidget,
+    QWidget,
+)
 
 from agent_desk import __version__
 from agent_desk.core.roles import Workspace, workspaces_for
+from agent_desk.services.calls.lifecycle import ActiveCall
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.desk.state_control import StateControl
@@ -28,6 +37,18 @@ _LINK_COLOURS = {
 }
 DB_CHECK_MS = 15_000
 
+# One key per workspace, the same for everyone who has that workspace (an agent's Ctrl+2 is a
+# supervisor's Ctrl+2): muscle memory survives a change of role, and a role without the
+# workspace simply has no such key.
+WORKSPACE_KEYS: Mapping[Workspace, str] = {
+    Workspace.DESK: "Ctrl+1",
+    Workspace.CUSTOMERS: "Ctrl+2",
+    Workspace.REVIEW: "Ctrl+3",
+    Workspace.LOGISTICS: "Ctrl+4",
+    Workspace.KNOWLEDGE: "Ctrl+5",
+    Workspace.SUPERVISION: "Ctrl+6",
+}
+
 
 class MainWindow(QMainWindow):
     """Signals:
@@ -44,7 +65,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("AgentDesk — {0}").format(ctx.user.display_name))
+        self._title = self.tr("AgentDesk — {0}").format(ctx.user.display_name)
+        self._announced: ActiveCall | None = None  # the call the title names until the agent looks
+        self.setWindowTitle(self._title)
         self.setWindowIcon(QIcon.fromTheme("call-start"))
         self.resize(1280, 800)
 
@@ -63,6 +86,8 @@ class MainWindow(QMainWindow):
         desk = self.workspaces.get(Workspace.DESK)
         self.desk = desk if isinstance(desk, DeskWorkspace) else None
         self.state_control = StateControl(ctx, self.desk.controller.agent) if self.desk is not None else None
+        if self.desk is not None:
+            self.desk.controller.call_state_changed.connect(self._on_call_state)
         self._build_menus()
 
         telephony = f", {ctx.user.telephony_id}" if ctx.user.telephony_id else ""
@@ -115,10 +140,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index in range(self.tabs.count()):
-            action = QAction(self.tabs.tabText(index).replace("&", ""), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+        for workspace, widget in self.workspaces.items():
+            action = QAction(self.tabs.tabText(self.tabs.indexOf(widget)).replace("&", ""), self)
+            action.setShortcut(QKeySequence(WORKSPACE_KEYS[workspace]))
+            action.triggered.connect(lambda _checked=False, w=widget: self.tabs.setCurrentWidget(w))
             view_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About AgentDesk"), self)
@@ -139,6 +164,8 @@ class MainWindow(QMainWindow):
         colour = _LINK_COLOURS.get(state, "gray")
         self.hub_label.setText(f'<span style="color:{colour}">●</span> {labels.link_state(state)}')
         self.hub_label.setToolTip(detail)
+        if self.desk is not None:
+            self.desk.set_hub_link(state)
 
     def set_db_state(self, ok: bool, detail: str) -> None:
         kind = "SQLite" if self.ctx.database.dialect == "sqlite" else "PostgreSQL"
@@ -157,14 +184,43 @@ class MainWindow(QMainWindow):
         self.ctx.ping(lambda _r: self.set_db_state(True, ""), failed)
 
     def bring_to_front(self) -> None:
-        if self.isMinimized() and self.tray is not None:
-            self.tray.showMessage(
-                self.tr("Incoming call"), self.tr("A caller is waiting"), QSystemTrayIcon.MessageIcon.Information
-            )
+        """The agent asked for the window (the tray icon): shown, raised and given the keyboard."""
         self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def announce_call(self, call: ActiveCall) -> None:
+        """A new pop is on screen: say who calls (title, taskbar, tray) and show the window, but never
+        take the keyboard from another window of the desk the agent is typing in (an order, a
+        dialog): keys meant for it would land in the pop. The agent switches when they are ready."""
+        active = QApplication.activeWindow()
+        if active is self and not self.isMinimized():
+            return  # the pop is before the agent's eyes already
+        who = self.desk.caller_text(call) if self.desk is not None else call.ani
+        self._announced = call
+        self.setWindowTitle(self.tr("☎ Call from {0} — {1}").format(who, self._title))
+        QApplication.alert(self)  # the taskbar entry flashes until the window is looked at
+        if self.tray is not None:
+            self.tray.showMessage(
+                self.tr("Incoming call"), self.tr("{0} is calling").format(who), QSystemTrayIcon.MessageIcon.Information
+            )
+        if active is None or active is self:  # no other window of the desk has the keyboard: the pop comes forward
+            self.bring_to_front()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._end_announcement()  # the agent is looking at the pop now
+        super().changeEvent(event)
+
+    def _on_call_state(self, call: ActiveCall) -> None:
+        if call is self._announced and (call.answered or call.ended):
+            self._end_announcement()  # answered (the agent knows) or gone: the title stops calling
+
+    def _end_announcement(self) -> None:
+        if self._announced is not None:
+            self._announced = None
+            self.setWindowTitle(self._title)
 
     def unfinished_wrap_ups_confirmed(self, leaving: str) -> bool:
         """True when no wrap-up is left unsaved, or the user says to go on all the same (``leaving``:

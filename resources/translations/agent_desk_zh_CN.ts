@@ -70,6 +70,195 @@
     </message>
 </context>
 <context>
+    <name>CallsDialog</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/drilldown_dialog.py" line="+71"/>
+        <source>Calls behind the figure</source>
+        <translation>指标对应的通话</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Pick a call to see its record, recording and orders.</source>
+        <translation>请选择一通通话，查看其记录、录音和订单。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business line</source>
+        <translation>业务线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disposition</source>
+        <translation>通话小结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>withheld</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The first {0} of {1} calls (narrow the range to see the others).</source>
+        <translation>仅显示 {1} 通通话中的前 {0} 通（缩小范围可查看其余通话）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n 通通话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Call {0} at {1}: {2}</source>
+        <translation>通话 {0}（{1}）：{2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recording:</source>
+        <translation>录音：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recording for this call.</source>
+        <translation>此通话没有录音。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The record has no events for this call.</source>
+        <translation>记录中没有此通话的事件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No orders were taken on this call.</source>
+        <translation>此通话未产生订单。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/charts.py" line="+66"/>
+        <source>Half hours of</source>
+        <translation>半小时分布，日期：</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Calls and service level per half hour</source>
+        <translation>每半小时的通话量与服务水平</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service level %</source>
+        <translation>服务水平 %</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Calls</source>
+        <translation>通话量</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Handle time per call: talk, hold, after-call work (seconds)</source>
+        <translation>每通通话的处理时长：通话、保持、话后处理（秒）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACW</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not ready by reason (minutes)</source>
+        <translation>按原因统计的示忙时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetail</name>
     <message>
         <location filename="../../agent_desk/ui/customers/detail.py" line="+51"/>
@@ -330,8 +519,8 @@
     <name>CustomersWorkspace</name>
     <message>
         <location filename="../../agent_desk/ui/customers/workspace.py" line="+70"/>
-        <source>Name, phone or order number (Ctrl+F)</source>
-        <translation>姓名、电话或订单号 (Ctrl+F)</translation>
+        <source>Name, phone, last 4 digits or order number (Ctrl+F)</source>
+        <translation>姓名、电话、尾号后 4 位或订单号 (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -409,7 +598,7 @@
 <context>
     <name>DeskWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/workspace.py" line="+45"/>
+        <location filename="../../agent_desk/ui/desk/workspace.py" line="+46"/>
         <source>Ring me (test call, F9)</source>
         <translation>测试来电 (F9)</translation>
     </message>
@@ -419,33 +608,32 @@
         <translation>请呼叫模拟器向本坐席发起一通来电</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+121"/>
         <source>Ringing: {0}</source>
         <translation>振铃中：{0}</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+44"/>
+        <location line="+6"/>
         <source>withheld</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-13"/>
         <source>Answered by a colleague</source>
         <translation>已由其他坐席接听</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>&lt;b&gt;Missed calls and unfinished wrap-ups&lt;/b&gt; (Enter to reopen)</source>
         <translation>&lt;b&gt;未接来电与未完成的话后处理&lt;/b&gt;（按 Enter 重新打开）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Enter: reopen. Delete: dismiss a missed call.</source>
         <translation>Enter：重新打开。Delete：移除未接来电。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Another call is ringing: it waits in the list beside the wrap-up.</source>
         <translation>另有来电振铃：已放在通话小结旁的列表中等待。</translation>
     </message>
@@ -470,7 +658,7 @@
         <translation>通话中</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>ringing: </source>
         <translation>振铃中：</translation>
     </message>
@@ -478,6 +666,34 @@
         <location line="+5"/>
         <source>wrap up: </source>
         <translation>待话后处理：</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>No test call: this desk is set up without a hub (hub_url is empty). Set hub_url in the configuration or start AgentDesk with --hub ws://HOST:PORT; “agent-desk demo” starts a hub with simulated calls.</source>
+        <translation>无法测试来电：本坐席未配置话务平台（hub_url 为空）。请在配置中设置 hub_url，或用 --hub ws://HOST:PORT 启动 AgentDesk；“agent-desk demo”会启动一个带模拟来电的话务平台。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No test call: your user has no telephony id (e.g. SIP/8001), so the hub cannot ring you. Ask an administrator to set one, or set agent_id in the configuration.</source>
+        <translation>无法测试来电：您的用户没有话务工号（如 SIP/8001），话务平台无法呼叫您。请联系管理员设置，或在配置中设置 agent_id。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No test call: the hub at {0} refused this desk (its reason is on the hub link in the status bar). Ask an administrator to check the hub&apos;s tokens and version.</source>
+        <translation>无法测试来电：{0} 上的话务平台拒绝了本坐席（原因见状态栏中的话务平台连接状态）。请联系管理员检查话务平台的令牌和版本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No test call: the hub at {0} is not connected. Check that it is running (“agent-desk demo” starts one with simulated calls); the desk reconnects by itself, then press Ring me again.</source>
+        <translation>无法测试来电：{0} 上的话务平台未连接。请检查它是否在运行（“agent-desk demo”会启动一个带模拟来电的话务平台）；坐席台会自动重连，之后请再按“测试来电”。</translation>
+    </message>
+</context>
+<context>
+    <name>HubBridge</name>
+    <message>
+        <location filename="../../agent_desk/ui/hub_bridge.py" line="+73"/>
+        <source>not connected to the hub</source>
+        <translation>未连接话务平台</translation>
     </message>
 </context>
 <context>
@@ -489,17 +705,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+200"/>
+        <location line="+190"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-186"/>
         <source>All business lines</source>
         <translation>全部业务线</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <location line="+87"/>
         <source>Type to search the knowledge base.</source>
         <translation>输入关键词搜索知识库。</translation>
@@ -555,7 +771,7 @@
         <translation>提交审阅(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+67"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
@@ -615,6 +831,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Version {0} — {1}, {2}</source>
         <translation>第 {0} 版 — {1}，{2}</translation>
     </message>
@@ -622,7 +843,7 @@
 <context>
     <name>LabelOutput</name>
     <message>
-        <location filename="../../agent_desk/ui/logistics/label_actions.py" line="+108"/>
+        <location filename="../../agent_desk/ui/logistics/label_actions.py" line="+118"/>
         <source>Save labels as PDF</source>
         <translation>将面单保存为 PDF</translation>
     </message>
@@ -641,8 +862,18 @@
         <source>ZPL files (*.zpl)</source>
         <translation>ZPL 文件 (*.zpl)</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the courier&apos;s file</source>
+        <translation>保存快递数据文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Print %n label(s)</source>
         <translation>
             <numerusform>打印 %n 张面单</numerusform>
@@ -671,7 +902,7 @@
         <translation>面单</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>The labels came out but could not be recorded: {0}</source>
         <translation>面单已打印，但未能记录：{0}</translation>
     </message>
@@ -1004,9 +1235,120 @@
     </message>
 </context>
 <context>
+    <name>LeaguePane</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/league_pane.py" line="+55"/>
+        <source>First-contact resolution (higher is better)</source>
+        <translation>首次解决率（越高越好）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average handle time (lower is better)</source>
+        <translation>平均处理时长（越低越好）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level (higher is better)</source>
+        <translation>服务水平（越高越好）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversion (higher is better)</source>
+        <translation>转化率（越高越好）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction, CSAT (higher is better)</source>
+        <translation>满意度 CSAT（越高越好）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One league for the whole floor: teams are not in the database yet. Green: top 20 %. Red: bottom 10 %. Agents without the figure are listed last, unranked.</source>
+        <translation>全场坐席同一个排行榜：数据库中尚无班组信息。绿色：前 20%。红色：后 10%。没有该指标的坐席列在最后，不参与排名。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rank on</source>
+        <translation>排名依据：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+28"/>
+        <source>FCR</source>
+        <translation>首次解决率</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+26"/>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>CSAT</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Top 20 %</source>
+        <translation>前 20%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottom 10 %</source>
+        <translation>后 10%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not ranked</source>
+        <translation>未排名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Band</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Return rate</source>
+        <translation>拒收率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders taken in the period and refused at the door ÷ those delivered or refused</source>
+        <translation>期内受理的订单中被拒收的数量 ÷ 已签收或已拒收的数量</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_desk/ui/login.py" line="+49"/>
+        <location filename="../../agent_desk/ui/login.py" line="+50"/>
         <source>AgentDesk — log in</source>
         <translation>AgentDesk — 登录</translation>
     </message>
@@ -1016,12 +1358,7 @@
         <translation>在此电脑上记住我</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No OS keyring on this computer: passwords are never kept in files.</source>
-        <translation>此电脑没有系统密钥环：密码绝不会保存在文件中。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -1031,7 +1368,7 @@
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1046,7 +1383,22 @@
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>To get one, install and start a Secret Service such as GNOME Keyring (gnome-keyring) or KWallet, then open AgentDesk again.</source>
+        <translation>如需使用，请安装并启动 GNOME Keyring（gnome-keyring）或 KWallet 等 Secret Service 服务，然后重新打开 AgentDesk。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Windows and macOS have one built in (Credential Manager, Keychain): ask your administrator why it cannot be reached.</source>
+        <translation>Windows 和 macOS 自带密钥环（凭据管理器、钥匙串）：请询问管理员为何无法访问。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AgentDesk cannot remember your password: this computer has no keyring, and passwords are never kept in files. {0}</source>
+        <translation>AgentDesk 无法记住您的密码：此电脑没有系统密钥环，而密码绝不会保存在文件中。{0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -1095,18 +1447,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+131"/>
+        <location line="+139"/>
         <source>Accept &amp;&amp; &amp;print label…</source>
         <translation>通过并打印面单(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+130"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>Accept &amp;&amp; label to P&amp;DF…</source>
         <translation>通过并导出面单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>Re&amp;turn to agent…</source>
         <translation>退回坐席(&amp;T)…</translation>
     </message>
@@ -1144,6 +1496,23 @@
         <location line="+1"/>
         <source>Labels as ZPL II for 203 dpi thermal printers</source>
         <translation>导出 ZPL II 面单，适用于 203 dpi 热敏打印机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Courier file…</source>
+        <translation>快递数据文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The selected orders&apos; waybills for the courier&apos;s system, full phone numbers included (CSV)</source>
+        <translation>所选订单的运单数据，供导入快递公司系统，含完整电话号码（CSV）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Courier file written for %n order(s).</source>
+        <translation>
+            <numerusform>已为 %n 个订单生成快递数据文件。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1290,12 +1659,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_desk/ui/main_window.py" line="+47"/>
+        <location filename="../../agent_desk/ui/main_window.py" line="+68"/>
         <source>AgentDesk — {0}</source>
         <translation>AgentDesk — {0}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <location line="+1"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
@@ -1373,7 +1742,7 @@ Database: {1}</source>
 数据库：{1}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>{0} unreachable</source>
         <translation>{0} 无法连接</translation>
     </message>
@@ -1383,17 +1752,22 @@ Database: {1}</source>
         <translation>无法连接数据库，正在重试。已输入的内容不会丢失。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
+        <source>☎ Call from {0} — {1}</source>
+        <translation>☎ {0} 来电 — {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>A caller is waiting</source>
-        <translation>有客户来电等待接听</translation>
+        <source>{0} is calling</source>
+        <translation>{0} 来电</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>Unsaved wrap-ups</source>
         <translation>未保存的通话小结</translation>
     </message>
@@ -1419,6 +1793,40 @@ Database: {1}</source>
         <location line="+6"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayPanel</name>
+    <message>
+        <location filename="../../agent_desk/ui/desk/my_day.py" line="+55"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FCR</source>
+        <translation>首次解决率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;My day&lt;/b&gt;</source>
+        <translation>&lt;b&gt;我的今天&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+35"/>
+        <source>Your own figures since midnight; refreshed after each wrap-up</source>
+        <translation>您本人今天零点以来的指标；每次保存小结后刷新</translation>
     </message>
 </context>
 <context>
@@ -1595,7 +2003,12 @@ Database: {1}</source>
         <translation>已保存在本机，正在重试…</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="+39"/>
+        <source>New order — {0}</source>
+        <translation>新建订单 — {0}</translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>Could not save the order: {0}</source>
         <translation>无法保存订单：{0}</translation>
     </message>
@@ -1623,7 +2036,7 @@ Database: {1}</source>
         <translation>商品目录 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+129"/>
+        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+130"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -1728,6 +2141,31 @@ Database: {1}</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Printed on the courier label: call first, a time window, where to leave it.</source>
+        <translation>打印在快递面单上：如先电话联系、送货时段、放置位置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As the business line decides</source>
+        <translation>按业务线设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked (privacy waybill, 138****8000)</source>
+        <translation>隐藏（隐私面单，138****8000）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In full</source>
+        <translation>完整显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone on the label:</source>
+        <translation>面单电话(&amp;H)：</translation>
+    </message>
+    <message>
         <location filename="../../agent_desk/ui/orders/catalogue_picker.py" line="+15"/>
         <source>Only {0}</source>
         <translation>仅限{0}</translation>
@@ -1748,7 +2186,7 @@ Database: {1}</source>
         <translation>数据库无法连接，暂时不能搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+110"/>
+        <location filename="../../agent_desk/ui/orders/entry_form.py" line="+115"/>
         <source>At most {0}% on this product</source>
         <translation>此商品最多优惠 {0}%</translation>
     </message>
@@ -1791,7 +2229,7 @@ Database: {1}</source>
 <context>
     <name>OrderText</name>
     <message>
-        <location filename="../../agent_desk/ui/order_panes/order_text.py" line="+43"/>
+        <location filename="../../agent_desk/ui/order_panes/order_text.py" line="+44"/>
         <source>taken by {0}</source>
         <translation>受理坐席 {0}</translation>
     </message>
@@ -1847,13 +2285,18 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Privacy waybill: the label prints the phone as {0}; the courier&apos;s data keeps it whole.</source>
+        <translation>隐私面单：面单上的电话打印为 {0}；快递数据中保留完整号码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Waybill: {0}</source>
         <translation>运单号：{0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <source>Notes (printed on the label)</source>
+        <translation>备注（打印在面单上）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1927,7 +2370,7 @@ Database: {1}</source>
 <context>
     <name>PopController</name>
     <message>
-        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+194"/>
+        <location filename="../../agent_desk/ui/desk/pop_controller.py" line="+220"/>
         <source>The wrap-up was not saved: the database could not be reached. What you typed stays here; save again in a moment.</source>
         <translation>通话小结未保存：无法连接数据库。您输入的内容仍保留在这里，请稍后再保存。</translation>
     </message>
@@ -1985,7 +2428,7 @@ Database: {1}</source>
         <translation>新建订单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>&lt;h2&gt;Incoming call {0}…&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;来电 {0}…&lt;/h2&gt;</translation>
     </message>
@@ -2058,7 +2501,7 @@ Database: {1}</source>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../agent_desk/ui/order_panes/queue_pane.py" line="+43"/>
+        <location filename="../../agent_desk/ui/order_panes/queue_pane.py" line="+51"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
@@ -2088,13 +2531,13 @@ Database: {1}</source>
         <translation>订单号、运单号、电话或姓名…</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+1"/>
+        <location line="+37"/>
+        <location line="+175"/>
         <source>Cannot load: {0}</source>
         <translation>无法加载：{0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-153"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
@@ -2143,20 +2586,15 @@ Database: {1}</source>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Last reason</source>
-        <translation>最近原因</translation>
-    </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+128"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
@@ -2217,6 +2655,91 @@ Database: {1}</source>
         <location line="+5"/>
         <source>The reason is too long: at most {0} characters.</source>
         <translation>原因过长：最多 {0} 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportControls</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/controls.py" line="+40"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service level threshold T: answered within this many seconds</source>
+        <translation>服务水平阈值 T：在此秒数内接通</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Callers who hang up sooner are short abandons, reported apart</source>
+        <translation>早于此时间挂机的来电计为短时放弃，单独统计</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Which service level to show: pick the one your previous system used to compare figures</source>
+        <translation>显示哪种服务水平口径：选择与原系统相同的口径，以便对比数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SL within</source>
+        <translation>服务水平阈值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>short abandon under</source>
+        <translation>短时放弃阈值</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
 </context>
 <context>
@@ -2853,7 +3376,22 @@ Database: {1}</source>
         <translation>只有坐席本人和现场班组长才能查看坐席待处理的通话</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The report&apos;s last day {last} is before its first day {first}.</source>
+        <translation>报表的结束日期 {last} 早于开始日期 {first}。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>An interval is 15, 30 or 60 minutes, not {minutes}.</source>
+        <translation>时段只能是 15、30 或 60 分钟，不能是 {minutes}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {role} role has no figures to report.</source>
+        <translation>“{role}”角色没有可统计的指标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Satisfaction must be a whole number from 1 to 5, not {given}.</source>
         <translation>满意度必须是 1 到 5 之间的整数，不能是 {given}。</translation>
     </message>
@@ -3074,11 +3612,6 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&apos;category&apos; {category} must be a code such as &apos;returns&apos; (lower-case letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;)</source>
-        <translation>“category”的值 {category} 必须是“returns”这样的代码（仅限小写字母、数字和“-”、“_”、“.”）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>tag {tag}… is longer than {limit} characters</source>
         <translation>标签 {tag}… 超过 {limit} 个字</translation>
     </message>
@@ -3440,6 +3973,493 @@ Database: {1}</source>
         <location line="+3"/>
         <source>then not ready: {0}</source>
         <translation>之后示忙：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/columns.py" line="+45"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callers who hung up in the queue, short abandons not included</source>
+        <translation>在队列中挂机的来电，不含短时放弃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Short abandons</source>
+        <translation>短时放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed out</source>
+        <translation>排队超时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No outcome yet</source>
+        <translation>暂无结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls still queued or talking, or whose end the record lacks</source>
+        <translation>仍在排队或通话中的来电，以及记录中缺少结束事件的来电</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer rate</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered ÷ (offered − short abandons)</source>
+        <translation>接通量 ÷（呼入量 − 短时放弃）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ASA</source>
+        <translation>平均应答速度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average speed of answer: the mean wait of answered calls</source>
+        <translation>平均应答速度：已接通来电的平均等待时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACW</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average handle time: talk + hold + after-call work</source>
+        <translation>平均处理时长：通话 + 保持 + 话后处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfers</source>
+        <translation>转接率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rang unanswered</source>
+        <translation>振铃未接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FCR</source>
+        <translation>首次解决率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-contact resolution: resolved, and no call from the same number within the days set</source>
+        <translation>首次解决率：已解决，且在设定天数内同一号码未再来电</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders per answered call</source>
+        <translation>每通接通来电的订单数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSAT</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up surveys scored 4 or 5 ÷ answered surveys</source>
+        <translation>回访评分为 4 或 5 的调查数 ÷ 已作答的调查数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSAT mean</source>
+        <translation>满意度均分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>登录时长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time not ready, all reasons (after-call work not included)</source>
+        <translation>各原因示忙时长合计（不含话后处理）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Occupancy</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handle time ÷ (handle time + ready and idle)</source>
+        <translation>处理时长 ÷（处理时长 + 示闲空闲时长）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handle time ÷ time logged in</source>
+        <translation>处理时长 ÷ 登录时长</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business line</source>
+        <translation>业务线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interval</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>answered within {0} s ÷ (offered − short abandons)</source>
+        <translation>{0} 秒内接通 ÷（呼入量 − 短时放弃）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered within {0} s ÷ answered (as Asterisk, Wazo, Asternic)</source>
+        <translation>{0} 秒内接通 ÷ 接通量（同 Asterisk、Wazo、Asternic）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left the queue within {0} s ÷ offered (as Amazon Connect)</source>
+        <translation>{0} 秒内离开队列 ÷ 呼入量（同 Amazon Connect）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>over offered (default)</source>
+        <translation>以呼入量为分母（默认）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over answered (Asterisk)</source>
+        <translation>以接通量为分母（Asterisk）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over queued (Amazon Connect)</source>
+        <translation>以入队量为分母（Amazon Connect）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>answered</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>abandoned</source>
+        <translation>客户放弃</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>timed out</source>
+        <translation>排队超时</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>left: no agents</source>
+        <translation>离开：无坐席</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>left by a key</source>
+        <translation>按键离开</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>no outcome yet</source>
+        <translation>暂无结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entered the queue</source>
+        <translation>进入队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialled number</source>
+        <translation>被叫号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rang, not answered</source>
+        <translation>振铃未接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ring cancelled</source>
+        <translation>振铃取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after-call work started</source>
+        <translation>话后处理开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after-call work ended</source>
+        <translation>话后处理结束</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Service level: {0}.</source>
+        <extracomment>The columns of a report, in this order; those a grouping has no figure for are left out.</extracomment>
+        <translation>服务水平：{0}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandons under {0} s are short abandons, reported apart.</source>
+        <translation>{0} 秒内的放弃计为短时放弃，单独统计。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FCR: no repeat call within {0} days.</source>
+        <translation>首次解决率：{0} 天内无重复来电。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times in {0}.</source>
+        <translation>时间以 {0} 时区为准。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>SL {0} s</source>
+        <translation>服务水平 {0} 秒</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/export.py" line="+99"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Definitions</source>
+        <translation>指标说明</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionWorkspace</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/workspace.py" line="+129"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export (Ctrl+E)</source>
+        <translation>导出 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printable PDF…</source>
+        <translation>可打印的 PDF…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Double-click a figure (or press Enter) for the calls behind it</source>
+        <translation>双击某个指标（或按 Enter）查看其对应的通话</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Re&amp;ports</source>
+        <translation>报表(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Charts</source>
+        <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lea&amp;gue</source>
+        <translation>排行榜(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+1"/>
+        <source>Reading the record…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>all calls</source>
+        <translation>全部通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} {1} — {2}, {3} to {4}</source>
+        <translation>{0} {1} — {2}，{3} 至 {4}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agent league, {0}</source>
+        <translation>坐席排行榜，{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KPI report by {0}, {1}</source>
+        <translation>按{0}统计的 KPI 报表，{1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report was not saved: {0}</source>
+        <translation>报表未保存：{0}</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,18 @@ def test_broken_file_and_unknown_business_line_are_skipped_with_reasons(ref_db: 
         assert [a.title for a in list_articles(s, "published")] == ["发票开具"]
 
 
+def test_an_import_records_its_author_or_says_it_had_none(ref_db: Database, tmp_path: Path) -> None:
+    _article(tmp_path / "a", "a.md", "---\ntitle: 发票开具\n---\n电子发票。\n")
+    _article(tmp_path / "b", "b.md", "---\ntitle: 发票抬头\n---\n公司抬头。\n")
+    boss = user(ref_db.factory, "supervisor1")
+    anonymous = import_folder(ref_db.factory, None, tmp_path / "a").article_ids[0]  # agent-desk kb import
+    by_boss = import_folder(ref_db.factory, boss, tmp_path / "b").article_ids[0]  # … --author supervisor1
+    with ref_db.factory() as s:
+        first, second = get_article(s, anonymous).versions[0], get_article(s, by_boss).versions[0]
+    assert (first.imported, first.author) == (True, "")
+    assert (second.imported, second.author, second.author_id) == (False, boss.display_name, boss.id)
+
+
 def test_agents_may_not_import(ref_db: Database, tmp_path: Path) -> None:
     with pytest.raises(KnowledgeNotAllowed):
         import_folder(ref_db.factory, user(ref_db.factory, "agent1"), tmp_path)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from agent_desk.services.orders.entry import save_draft, submit
 from agent_desk.services.orders.queries import get_order, queue_ids, queue_rows
 from agent_desk.services.orders.transitions import act
 from agent_desk.services.orders.types import DraftLine
@@ -42,3 +45,34 @@ def test_queue_is_oldest_first_searchable_and_masks_phones(ref_db: Database, peo
     with f() as s:
         assert queue_ids(s, "pending_review") == [second.id, kitchen.id]
         assert queue_ids(s, "pending_logistics") == [first.id, moved_on.id]  # by submission time, not approval
+
+
+def test_a_fixed_and_approved_order_carries_no_old_reason_but_its_history_does(
+    ref_db: Database, people: dict[str, int]
+) -> None:
+    # Issue 16 (13): the logistics queue showed the return reason of an order fixed long ago.
+    f, users = ref_db.factory, cast(ref_db.factory)
+    view = submitted(f, users, people["vip"], address_detail="中关村大街1号")
+    view = drive(f, users, view, "reject_review", reason="Address incomplete: 缺门牌号")
+    with f() as s:
+        assert queue_rows(s, [view.id])[0].last_reason == "Address incomplete: 缺门牌号"
+        assert get_order(s, view.id).last_reason == "Address incomplete: 缺门牌号", "why it is returned, now"
+        fixed = replace(get_order(s, view.id).to_input(), address_detail="中关村大街1号3栋502室")
+    save_draft(f, users["agent1"], fixed)
+    view = drive(f, users, submit(f, users["agent1"], fixed), "approve")
+
+    with f() as s:
+        assert queue_ids(s, "pending_logistics") == [view.id]
+        assert queue_rows(s, [view.id])[0].last_reason == ""
+        detail = get_order(s, view.id)
+    assert detail.state == "pending_logistics" and detail.last_reason == ""
+    assert [h.reason for h in detail.history if h.action == "reject_review"] == ["Address incomplete: 缺门牌号"]
+
+    # A reason given again is the order's reason again; an optional one left out brings no old one back.
+    view = drive(f, users, view, "reject_logistics", reason="电话打不通")
+    with f() as s:
+        assert queue_rows(s, [view.id])[0].last_reason == "电话打不通"
+    view = drive(f, users, submit(f, users["agent1"], fixed), "approve", "print_label", "handover", "refuse")
+    with f() as s:
+        assert get_order(s, view.id).state == "refused"
+        assert get_order(s, view.id).last_reason == "" and queue_rows(s, [view.id])[0].last_reason == ""

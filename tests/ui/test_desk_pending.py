@@ -321,3 +321,24 @@ def test_notes_the_database_refused_for_a_newer_copy_are_written_again_past_it(
     assert row is not None and row.revision > 50
     qtbot.waitUntil(lambda: not keeper.unsynced() and all(c.synced for c in read_copies(keeper.path)), timeout=TIMEOUT)
     assert [c.work.notes for c in read_copies(keeper.path)] == ["这台电脑上刚写的"]
+
+
+def test_the_list_shows_an_unknown_callers_number_as_the_rest_of_the_desk_does(
+    desktop: Desktop, qtbot, ui_db: Database, cast: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    _window, desk = _desk(desktop, qtbot)
+    qtbot.waitUntil(lambda: desk.wrap_up.disposition.findData("sale") >= 0, timeout=TIMEOUT)
+    _pop(desk, qtbot, frame("call.offered", call_id="stranger", ani="13809216919", dnis="4008001001"))
+    desk.controller.on_frame(frame("call.answered", call_id="stranger"))
+    desk.controller.on_frame(frame("call.ended", call_id="stranger", reason="completed"))
+    qtbot.waitUntil(lambda: _row(ui_db, "stranger") is not None, timeout=TIMEOUT)
+    assert desk.view.new_customer.phone.text() == "138 0921 6919"  # how the pop's form writes it
+
+    again = _restart(desktop, ui_db)
+    try:
+        _window, desk = _desk(again, qtbot)
+        qtbot.waitUntil(lambda: desk.missed.count() == 1, timeout=TIMEOUT)
+        assert _items(desk)[0].startswith("wrap up: ") and _items(desk)[0].endswith("  138 0921 6919")
+        assert "13809216919" not in _items(desk)[0]
+    finally:
+        _close(again)

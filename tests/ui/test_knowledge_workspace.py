@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
 from agent_desk.config import Settings
+from agent_desk.services.knowledge.articles import ArticleInput, create_article
 from agent_desk.services.knowledge.folder_import import seed_demo_articles
 from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.store.database import Database
+from agent_desk.store.db import transaction
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.knowledge import KnowledgeWorkspace, create
 from agent_desk.ui.knowledge.html_delegate import HTML_ROLE
@@ -89,6 +91,42 @@ def test_business_line_filter_narrows_the_results(qtbot, open_workspace) -> None
     with qtbot.waitSignal(w.results_shown, timeout=WAIT):
         w.line_filter.setCurrentIndex(w.line_filter.findData("kitchen"))
     assert titles(w) == expected
+
+
+def test_a_clicked_result_stays_picked_when_another_desk_changes_the_base(qtbot, open_workspace, kb_db) -> None:  # type: ignore[no-untyped-def]
+    w = open_workspace("agent1")
+    w.show()
+    w.search_box.insert("退货")
+    qtbot.waitUntil(lambda: w.results.count() > 2, timeout=WAIT)
+    clicked = w.results.item(2)
+    picked = (int(clicked.data(Qt.ItemDataRole.UserRole)), clicked.text())
+    with qtbot.waitSignal(w.article_shown, timeout=WAIT):
+        qtbot.mouseClick(
+            w.results.viewport(), Qt.MouseButton.LeftButton, pos=w.results.visualItemRect(clicked).center()
+        )
+    assert w.title.text() == picked[1]
+    opened: list[int] = []
+    w.article_shown.connect(opened.append)
+
+    # Another desk publishes an article: this desk's watcher hears it, re-syncs and runs the query again.
+    with transaction(kb_db.factory) as s:
+        create_article(s, None, ArticleInput("退货 — 新规", "新的退货规定。"), status="published")
+    qtbot.waitUntil(lambda: "退货 — 新规" in titles(w), timeout=WAIT)
+    current = w.results.currentItem()
+    assert current is not None and (int(current.data(Qt.ItemDataRole.UserRole)), current.text()) == picked
+    assert [item.text() for item in w.results.selectedItems()] == [picked[1]]
+
+    # The agent comes back to the list (a click elsewhere, the window raised by a call): no jump.
+    w.search_box.setFocus()
+    w.results.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    qtbot.waitUntil(w.results.hasFocus, timeout=WAIT)
+    # An article opened by the focus change would be read on the one database worker before this.
+    behind: list[object] = []
+    w.ctx.read(lambda _s: None, behind.append)
+    qtbot.waitUntil(lambda: behind == [None], timeout=WAIT)
+    assert opened == [] and w.title.text() == picked[1]
+    assert w.article is not None and w.article.id == picked[0]
+    assert w.results.currentItem() is not None and w.results.currentItem().text() == picked[1]
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, open_workspace) -> None:  # type: ignore[no-untyped-def]
@@ -182,3 +220,20 @@ def test_destroying_the_workspace_stops_its_watcher(qtbot, kb_db: Database) -> N
         assert not watcher.running
     finally:
         runner.shutdown()
+
+
+def test_the_version_header_names_who_saved_it_or_that_it_was_imported(qtbot, open_workspace) -> None:  # type: ignore[no-untyped-def]
+    w = open_workspace("supervisor1")
+    article_id = w.search.search("七天无理由退货政策")[0].id
+    with qtbot.waitSignal(w.article_shown, timeout=WAIT):
+        w.open_article(article_id)
+    # The demo knowledge base is imported with no author user: say so, not a dash.
+    imported = w.versions.itemText(0)
+    assert imported.startswith("Version 1 — imported, ") and "— —" not in imported
+
+    w.edit_button.click()
+    w.editor.body.setPlainText("新的正文")
+    with qtbot.waitSignal(w.article_shown, timeout=WAIT):
+        w.editor.save_button.click()
+    assert w.versions.itemText(0).startswith(f"Version 2 — {w.ctx.user.display_name}, ")
+    assert w.versions.itemText(1) == imported

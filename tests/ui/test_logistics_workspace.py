@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from agent_desk.app import Desktop
 from agent_desk.core.waybill import check_waybill_number
 from agent_desk.services.demo.data import DemoSize, generate
-from agent_desk.services.orders.queries import queue_ids
+from agent_desk.services.orders.entry import save_draft, submit
+from agent_desk.services.orders.queries import get_order, queue_ids
 from agent_desk.store.database import Database
 from agent_desk.store.models import FollowUp, Order
 from agent_desk.ui.logistics import LogisticsWorkspace, create
@@ -81,9 +83,9 @@ def test_the_check_marks_recipient_against_the_record(logistics, ui_db, cast, qt
     ws = logistics
     users = users_of(ui_db.factory)
     order = drive(ui_db.factory, users, submitted(ui_db.factory, users, cast["vip"]), "approve")
-    ws.queue.search.setText(order.order_no)
-    qtbot.waitUntil(lambda: ws.queue.model.ids() == [order.id], timeout=TIMEOUT)
-    _open_row(ws, qtbot, 0)
+    with qtbot.waitSignal(ws.detail_shown, timeout=TIMEOUT) as shown:
+        ws.queue.search.setText(order.order_no)  # the one order found is shown
+    assert shown.args == [order.id] and ws.queue.model.ids() == [order.id]
     marks = [ws.check.item(r, 3).text() for r in range(3)]
     assert marks == ["✓ matches"] * 3
     assert ws.check.item(1, 1).text() == "138 0013 8000", "logistics see the full number they must check"
@@ -196,3 +198,52 @@ def test_refused_needs_a_reason(logistics, ui_db, qtbot) -> None:  # type: ignor
         ws.reason.confirm.click()
     order = _order(ui_db, order_id)
     assert (order.state, order.last_reason) == ("refused", "Parcel damaged")
+
+
+def test_a_fixed_and_approved_order_shows_no_old_return_reason(logistics, ui_db, cast, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Issue 16 (13): the queue and the label step still said why the order had once been returned.
+    ws, f = logistics, ui_db.factory
+    users = users_of(f)
+    returned = drive(f, users, submitted(f, users, cast["vip"]), "reject_review", reason="Address incomplete: 缺门牌号")
+    with f() as s:
+        fixed = replace(get_order(s, returned.id).to_input(), address_detail="中关村大街1号3栋502室")
+    save_draft(f, users["agent1"], fixed)
+    order = drive(f, users, submit(f, users["agent1"], fixed), "approve")
+
+    with qtbot.waitSignal(ws.detail_shown, timeout=TIMEOUT):
+        ws.queue.search.setText(order.order_no)
+    qtbot.waitUntil(lambda: ws.queue.model.is_loaded(0), timeout=TIMEOUT)
+    model = ws.queue.model
+    row = [str(model.data(model.index(0, c))) for c in range(model.columnCount())]
+    assert order.order_no in row and not any("缺门牌号" in cell for cell in row)
+    text = ws.order_view.toPlainText()
+    now, _, history = text.partition("History")
+    assert "缺门牌号" not in now and "reason" not in now.lower(), now
+    assert "缺门牌号" in history, "the old reason stays in the order's history"
+
+
+def test_a_privacy_waybill_is_said_masked_on_the_label_and_whole_in_the_courier_file(  # type: ignore[no-untyped-def]
+    logistics, ui_db, cast, qtbot, tmp_path
+) -> None:
+    # Issue 16 (14): the label prints 138****8000; the courier's file keeps 138 0013 8000.
+    ws, f = logistics, ui_db.factory
+    users = users_of(f)
+    order = drive(f, users, submitted(f, users, cast["vip"], privacy_waybill=True, notes="请先打电话"), "approve")
+    with qtbot.waitSignal(ws.detail_shown, timeout=TIMEOUT):
+        ws.queue.search.setText(order.order_no)
+    text = ws.order_view.toPlainText()
+    assert "Privacy waybill: the label prints the phone as 138****8000" in text
+    assert "Notes (printed on the label)" in text and "请先打电话" in text
+
+    courier = tmp_path / "courier.csv"
+    with qtbot.waitSignal(ws.labels.courier_written, timeout=TIMEOUT):
+        _save_as(ws, qtbot, ws.batch_courier.click, courier)
+    assert "138 0013 8000" in courier.read_text(encoding="utf-8-sig") and "****" not in courier.read_text("utf-8-sig")
+    assert _order(ui_db, order.id).state == "pending_logistics", "a courier file is no label: nothing recorded"
+    assert "Courier file written for 1 order" in ws.banner.text()
+
+    pdf = tmp_path / "label.pdf"
+    with qtbot.waitSignal(ws.labels_done, timeout=TIMEOUT):
+        _save_as(ws, qtbot, ws.pdf_button.click, pdf)
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "138****8000" in printed and "138 0013 8000" not in printed and "请先打电话" in printed

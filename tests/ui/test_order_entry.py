@@ -648,3 +648,20 @@ def test_escape_closes_and_the_form_is_saved(qtbot, make_ctx: MakeCtx, host: QWi
         qtbot.keyClick(entry.search, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: _saved_notes(ctx.database, client_uuid) is not None, timeout=TIMEOUT)
     assert order_drafts.local_draft_path(client_uuid).exists()  # offered back until it is submitted
+
+
+def test_the_agent_chooses_how_the_label_prints_the_phone(
+    qtbot, make_ctx: MakeCtx, host: QWidget, cast: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    # Issue 16 (14): a customer who asks for a privacy waybill (隐私面单) gets one on this order.
+    ctx = make_ctx(autosave_seconds=60)
+    entry = _open(qtbot, ctx, host, cast["vip"])
+    assert entry.privacy.currentData() is None, "as the business line decides, until the customer asks"
+    _add(qtbot, entry, "鱼油", "深海鱼油")
+    entry.privacy.setCurrentIndex(entry.privacy.findData(True))
+    entry.show()
+    with qtbot.waitSignal(entry.submitted, timeout=TIMEOUT) as done:
+        qtbot.mouseClick(entry.submit_button, Qt.MouseButton.LeftButton)
+    with ctx.database.factory() as s:
+        order = s.get(Order, done.args[0].id)
+        assert order is not None and order.privacy_waybill is True

@@ -83,11 +83,16 @@ class LogAccess:
 @dataclass(frozen=True, slots=True)
 class LoadHistory:
     """Log the access and fill the customer's card and histories into ``pop`` (a copy of the
-    call's), then hand it back with :meth:`CallLifecycle.history_loaded`."""
+    call's), then hand it back with :meth:`CallLifecycle.history_loaded`.
+
+    ``log_access`` is False when the record is read again for a pop that shows it already (it
+    follows the database): that access was logged when it was first shown.
+    """
 
     call: ActiveCall
     customer_id: int
     pop: PopResult
+    log_access: bool = True
 
 
 @dataclass(frozen=True, slots=True)

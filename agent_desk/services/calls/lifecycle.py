@@ -57,6 +57,10 @@ Decisions recorded here so that the Qt glue need not make them again:
 * **Drafts.** What was typed into a wrap-up stays with its call while another call is on screen.
 * **The screen.** A new pop takes the screen; later news about another call (a retried lookup,
   a reloaded history) must not replace the call the agent is looking at.
+* **The pop follows the database.** The customer's record is read again (no new access logged)
+  when a call is shown again from the list, when its wrap-up is saved and when orders change
+  while it is on screen; an answer that changes nothing, or is for a customer no longer shown,
+  repaints nothing.
 
 The machine does no I/O: every method returns :data:`Effect` values, in the order the glue must
 carry them out (look the caller up first: the pop is what the agent waits for).
@@ -451,8 +455,22 @@ class CallLifecycle:
         return self.choose_customer(call, customer_id)
 
     def history_loaded(self, call: ActiveCall, pop: PopResult) -> list[Effect]:
+        if pop.card is not None and call.customer_id is not None and pop.card.id != call.customer_id:
+            return []  # read for a customer the agent has replaced since: the newer read is on its way
+        if pop == call.pop:
+            return []  # read again, nothing changed: the screen stays as the agent left it
         call.pop = pop
         return [PopUpdated(call)]
+
+    def refresh(self, call: ActiveCall | None) -> list[Effect]:
+        """Read the customer on ``call``'s pop again (none known, or the lookup retried: nothing to read)."""
+        if call is None or call.pop is None or call.customer_id is None or call.pop.lookup_error:
+            return []
+        return [LoadHistory(call, call.customer_id, replace(call.pop), log_access=False)]
+
+    def orders_changed(self) -> list[Effect]:
+        """Orders changed (taken here, returned by an auditor…): the pop on screen reads its customer again."""
+        return self.refresh(self._on_screen)
 
     # --- the screen and the wrap-up ------------------------------------------------------------
 
@@ -487,4 +505,6 @@ class CallLifecycle:
         if call.ended:  # saved while talking: the end of the call decides
             effects += self._available_if_free()
         effects.append(WrapUpSaved(call))
+        if call is self._on_screen:  # its own line in the caller's history has a result now
+            effects += self.refresh(call)
         return effects

@@ -8,9 +8,10 @@ access log.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from agent_desk.core.phone import display_number, mask_stored, try_normalize
@@ -19,6 +20,14 @@ from agent_desk.services.customers.records import CustomerMatch, CustomerRecord,
 from agent_desk.store.models import Customer, CustomerAccess, CustomerPhone, Order
 
 _ORDER_NO = re.compile(r"^(SO\d{6,}|AD\d{8,})$", re.IGNORECASE)
+# "The last four digits?": 8000, ****8000 (as a masked list shows it) or 尾号8000, alone or with the
+# start of the name before or after it (张 8000, 8000 张伟) when one tail is shared by too many.
+_TAIL = r"(?:尾号\s*|\*+)?(?P<tail>[0-9]{4})"
+_LAST_FOUR = (
+    re.compile(rf"^{_TAIL}$"),
+    re.compile(rf"^(?P<name>[^0-9*]+?)\s*{_TAIL}$"),
+    re.compile(rf"^{_TAIL}\s+(?P<name>[^0-9*]+)$"),
+)
 ACCESS_CONTEXTS = ("pop", "search", "order", "edit")
 
 
@@ -39,8 +48,35 @@ def _matches(session: Session, ids: list[int], region: str) -> list[CustomerMatc
     ]
 
 
+def _name_starts(name: str) -> ColumnElement[bool]:
+    # A range on the indexed column: a prefix search that SQLite and PostgreSQL both serve from the index.
+    return and_(Customer.name >= name, Customer.name < name + "\U0010ffff")
+
+
+def last_four_query(tail: str, name: str = "", *, limit: int = 50) -> Select[int]:
+    """The customers with a phone ending in ``tail`` (and a name starting with ``name``), by name.
+
+    The phones come from ``ix_customer_phones_last_four_customer`` alone: about a hundred entries per
+    tail at a million customers, then one primary-key read each.
+    """
+    owners = select(CustomerPhone.customer_id).where(CustomerPhone.last_four == tail)
+    query = select(Customer.id).where(Customer.id.in_(owners))
+    if name:
+        query = query.where(_name_starts(name))
+    return query.order_by(Customer.name, Customer.id).limit(limit)
+
+
+def _last_four(text: str) -> tuple[str, str] | None:
+    text = unicodedata.normalize("NFKC", text)  # full-width digits from a Chinese input method
+    for pattern in _LAST_FOUR:
+        if found := pattern.match(text):
+            return found["tail"], (found.groupdict().get("name") or "").strip()
+    return None
+
+
 def search_customers(session: Session, query: str, *, region: str = "CN", limit: int = 50) -> list[CustomerMatch]:
-    """A phone number in any spelling, an order or waybill number, or the start of a name."""
+    """A phone number in any spelling, its last four digits (with or without the start of the name),
+    an order or waybill number, or the start of a name."""
     text = query.strip()[:100]
     if not text:
         return []
@@ -48,20 +84,16 @@ def search_customers(session: Session, query: str, *, region: str = "CN", limit:
         column = Order.waybill_no if text.upper().startswith("AD") else Order.order_no
         ids = list(session.scalars(select(Order.customer_id).where(column == text.upper()).limit(limit)))
         return _matches(session, ids, region)
+    if tail := _last_four(text):
+        return _matches(session, list(session.scalars(last_four_query(*tail, limit=limit))), region)
     e164 = try_normalize(text, region) if sum(ch.isdigit() for ch in text) >= 5 else None
     if e164:
         ids = list(
             session.scalars(select(CustomerPhone.customer_id).where(CustomerPhone.e164 == e164).distinct().limit(limit))
         )
         return _matches(session, sorted(ids), region)
-    # A range on the indexed column: a prefix search that SQLite and PostgreSQL both serve from the index.
     ids = list(
-        session.scalars(
-            select(Customer.id)
-            .where(Customer.name >= text, Customer.name < text + "\U0010ffff")
-            .order_by(Customer.name, Customer.id)
-            .limit(limit)
-        )
+        session.scalars(select(Customer.id).where(_name_starts(text)).order_by(Customer.name, Customer.id).limit(limit))
     )
     return _matches(session, ids, region)
 
@@ -76,7 +108,8 @@ def _phones_for(role: str, phones: list[PhoneView], region: str) -> list[PhoneVi
 
 
 def find_customers(session: Session, query: str, *, role: str, region: str = "CN") -> list[CustomerMatch]:
-    """Search by name prefix, phone in any spelling, order or waybill number; phones masked per role."""
+    """Search by name prefix, phone in any spelling or its last four digits, order or waybill number;
+    phones masked per role."""
     matches = search_customers(session, query, region=region)
     if sees_full_numbers(role):
         return matches

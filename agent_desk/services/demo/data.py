@@ -20,9 +20,18 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from agent_desk.core.audit_chain import GENESIS, chain_hash
+from agent_desk.core.phone import last_four_of
 from agent_desk.core.waybill import make_waybill_number
-from agent_desk.services.demo.floor import Floor, prepare_floor
-from agent_desk.services.demo.pools import LIFECYCLES, MOBILE_PREFIXES, REASONS, Pools, step
+from agent_desk.services.demo.floor import DAYS, Floor, prepare_floor
+from agent_desk.services.demo.pools import (
+    ACTION_SECONDS,
+    LIFECYCLES,
+    MOBILE_PREFIXES,
+    REASONS,
+    STATE_AGE_SECONDS,
+    Pools,
+    step,
+)
 from agent_desk.services.demo.record import RecordWriter
 from agent_desk.services.demo.reference import (  # noqa: F401 (re-exported for callers of the old module)
     CATALOGUE,
@@ -34,6 +43,7 @@ from agent_desk.services.demo.reference import (  # noqa: F401 (re-exported for 
 )
 from agent_desk.services.knowledge.folder_import import seed_demo_articles
 from agent_desk.services.orders.audit_trail import event_fields
+from agent_desk.services.supervision.rollups import rebuild as rebuild_rollups
 from agent_desk.store.bulk import BulkWriter, analyze, deferred_indexes, foreign_keys_checked_after
 from agent_desk.store.clock import utcnow
 
@@ -66,7 +76,7 @@ CUSTOMER_COLUMNS = (
     "created_at",
     "updated_at",
 )
-PHONE_COLUMNS = ("id", "customer_id", "e164", "label", "is_primary")
+PHONE_COLUMNS = ("id", "customer_id", "e164", "last_four", "label", "is_primary")
 ADDRESS_COLUMNS = ("id", "customer_id", "province", "city", "district", "detail", "postcode", "is_default")
 ORDER_COLUMNS = (
     "id",
@@ -124,7 +134,19 @@ EVENT_COLUMNS = (
     "prev_hash",
     "hash",
 )
-FOLLOWUP_COLUMNS = ("id", "customer_id", "order_id", "due_at", "assigned_to", "status", "satisfaction", "notes")
+FOLLOWUP_COLUMNS = (
+    "id",
+    "customer_id",
+    "order_id",
+    "due_at",
+    "assigned_to",
+    "status",
+    "satisfaction",
+    "notes",
+    "completed_at",
+)
+FOLLOWUP_DELAY = timedelta(days=3)  # as services.orders.transitions plans them after a delivery
+FOLLOWUP_BACKLOG = timedelta(days=14)  # follow-ups due longer ago than this have all been called
 
 
 @dataclass(frozen=True)
@@ -200,6 +222,9 @@ def generate(
             run.calls(floor)
         run.bulk.reset_sequences(VOLUME_TABLES)
         analyze(conn)
+    # The bulk writer goes past the sessions that mark KPI rollups stale: they are built from the record.
+    with factory() as session, session.begin():
+        rebuild_rollups(session)
     return report
 
 
@@ -289,7 +314,8 @@ class _Run:
             self.phones.append(f"+86{MOBILE_PREFIXES[i % len(MOBILE_PREFIXES)]}{(stride * i + offset) % 10**8:08d}")
             vip = rng.random() < 0.03
             black = not vip and rng.random() < 0.005
-            created = self.ts(self.ago(900, 30))
+            # Before the year of orders and calls drawn for them: no customer's history predates the customer.
+            created = self.ts(self.ago(DAYS + 540, DAYS + 1))
             yield (
                 self.first["customers"] + i,
                 self.pools.names[name_idx],
@@ -310,13 +336,15 @@ class _Run:
         rng, pid = self.rng, self.first["customer_phones"]
         for i, phone in enumerate(self.phones):
             cid = self.first["customers"] + i
-            yield (pid, cid, phone, "mobile", True)
+            yield (pid, cid, phone, last_four_of(phone), "mobile", True)
             pid += 1
             if rng.random() < 0.15:  # a home landline as well
-                yield (pid, cid, f"+8610{rng.randint(5, 8)}{rng.randrange(10**7):07d}", "home", False)
+                home = f"+8610{rng.randint(5, 8)}{rng.randrange(10**7):07d}"
+                yield (pid, cid, home, last_four_of(home), "home", False)
                 pid += 1
             if i and rng.random() < 0.01:  # family members sharing a phone: the pop shows a picker
-                yield (pid, cid, self.phones[rng.randrange(i)], "family", False)
+                shared = self.phones[rng.randrange(i)]
+                yield (pid, cid, shared, last_four_of(shared), "family", False)
                 pid += 1
 
     def _address_rows(self) -> Iterator[tuple[Any, ...]]:
@@ -357,7 +385,9 @@ class _Run:
         _weight, state, actions = rng.choices(LIFECYCLES, [w for w, _s, _a in LIFECYCLES])[0]
         self.by_state[state] = self.by_state.get(state, 0) + 1
         agent_id, _tel = rng.choice(ref.agents)
-        created = self.ago(360)
+        # Laid out back from now: the order reached its state a state-typical while ago, after its steps.
+        gaps = [rng.randint(*ACTION_SECONDS[action]) for action in actions]
+        created = self.now - timedelta(seconds=rng.randint(*STATE_AGE_SECONDS[state]) + sum(gaps))
 
         lines, subtotal, discount = [], 0, 0
         for product_id, name, price, max_discount in rng.sample(products, min(len(products), rng.randint(1, 3))):
@@ -374,13 +404,16 @@ class _Run:
         shipper = rng.choice(ref.logistics) if "print_label" in actions else None
         waybill = make_waybill_number("AD", oid) if shipper else None
         events, head, at, last_reason, state_now = [], GENESIS, created, "", "draft"
-        for seq, action in enumerate(actions, start=1):
+        submitted: datetime | None = None
+        for seq, (action, gap) in enumerate(zip(actions, gaps, strict=True), start=1):
             from_state, state_now, role = step(state_now, action)
             actor = {"agent": agent_id, "auditor": reviewer, "logistics": shipper}[role]
             assert actor is not None  # a reviewer and a shipper are drawn for every order that reaches them
             reason = rng.choice(REASONS[action]) if action in REASONS else ""
             last_reason = reason or last_reason
-            at += timedelta(minutes=rng.randint(3, 600))
+            at += timedelta(seconds=gap)
+            if action == "submit":
+                submitted = at
             changes = {"waybill_no": [None, waybill]} if action == "print_label" else {}
             fields = event_fields(
                 order_id=oid,
@@ -417,8 +450,11 @@ class _Run:
 
         followup = None
         if state == "delivered":
-            due = at + timedelta(days=3)
-            done = due < self.now and rng.random() < 0.7
+            due = at + FOLLOWUP_DELAY
+            overdue = int((self.now - due).total_seconds())
+            # The last two weeks' follow-ups are still being worked through; older ones were all called.
+            done = overdue > 0 and (overdue > FOLLOWUP_BACKLOG.total_seconds() or rng.random() < 0.6)
+            completed = due + timedelta(seconds=rng.randint(0, min(overdue, 2 * 86_400))) if done else None
             followup = (
                 self.ids["followup"],
                 cid,
@@ -428,6 +464,7 @@ class _Run:
                 "done" if done else "open",
                 rng.choice((3, 4, 5, 5, 5, 2)) if done else None,
                 "",
+                self.ts(completed) if completed else None,
             )
             self.ids["followup"] += 1
 
@@ -461,7 +498,7 @@ class _Run:
             waybill,
             head,
             self.ts(created),
-            self.ts(created + timedelta(minutes=2)) if actions else None,
+            self.ts(submitted) if submitted else None,
             self.ts(at),
         )
         return order, lines, events, followup

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from faker import Faker
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -109,11 +110,19 @@ def _add_floor_agents(session: Session, count: int) -> int:
     existing = session.scalar(select(func.count()).where(User.username.like(f"{FLOOR_PREFIX}%"))) or 0
     # argon2 costs ~50 ms a hash: one hash of a secret nobody keeps serves every floor agent.
     locked = hash_password(secrets.token_urlsafe(24))
+    # Colleagues are people on every screen that names who took a call or an order; two of one name
+    # would be a puzzle on a report, so a taken name is drawn again.
+    fake, taken = Faker("zh_CN"), set(session.scalars(select(User.display_name)))
     for n in range(existing + 1, existing + count + 1):
+        fake.seed_instance(n)  # floor agent n has one name in every build
+        name = fake.name()
+        while name in taken:
+            name = fake.name()
+        taken.add(name)
         session.add(
             User(
                 username=f"{FLOOR_PREFIX}{n:04d}",
-                display_name=f"Floor agent {n:04d}",
+                display_name=name,
                 role="agent",
                 password_hash=locked,
                 telephony_id=f"SIP/6{n:04d}",

@@ -21,6 +21,33 @@ LIFECYCLES: list[tuple[float, str, list[str]]] = [
     (0.06, "refused", ["submit", "approve", "print_label", "handover", "refuse"]),
     (0.04, "cancelled", ["submit", "cancel"]),
 ]
+# Minutes each action comes after the step before it (a submit: after the draft was opened, on the call).
+ACTION_MINUTES: dict[str, tuple[int, int]] = {
+    "submit": (2, 20),
+    "reject_review": (5, 120),
+    "approve": (5, 120),
+    "cancel": (10, 240),
+    "print_label": (15, 240),
+    "handover": (60, 480),
+    "deliver": (1_440, 5_760),
+    "refuse": (1_440, 5_760),
+}
+HISTORY_MINUTES = 350 * 1_440  # finished orders go back this far: inside the record's year (floor.DAYS)
+# Minutes since an order reached its final state. The queues people work are hours deep (no audit or
+# logistics queue keeps an order for months); parcels are days on the road; finished orders are history.
+STATE_AGE_MINUTES: dict[str, tuple[int, int]] = {
+    "draft": (5, 240),
+    "pending_review": (0, 240),
+    "returned": (10, 480),
+    "pending_logistics": (0, 240),
+    "label_printed": (0, 240),
+    "shipped": (60, 4 * 1_440),
+    "delivered": (60, HISTORY_MINUTES),
+    "refused": (60, HISTORY_MINUTES),
+    "cancelled": (60, HISTORY_MINUTES),
+}
+ACTION_SECONDS = {action: (low * 60, high * 60) for action, (low, high) in ACTION_MINUTES.items()}
+STATE_AGE_SECONDS = {state: (low * 60, high * 60) for state, (low, high) in STATE_AGE_MINUTES.items()}
 # Who acts at each stage of the one transition table (core.orders); stage-less actions are the agent's.
 STAGE_ROLE = {Stage.REVIEW: "auditor", Stage.LOGISTICS: "logistics", None: "agent"}
 
@@ -40,16 +67,74 @@ REASONS = {
     "cancel": ["客户来电取消", "重复下单", "客户不接电话，无法确认"],
     "refuse": ["客户拒收：不想要了", "客户拒收：包装破损"],
 }
-CALL_NOTES = [
-    "咨询鱼油用法，已解答",
-    "下单两盒，货到付款",
-    "询问物流进度，已告知单号",
-    "要求退货，已登记",
-    "投诉快递员态度，已记录并安抚",
-    "Asked about warranty on the vacuum; explained two years on the motor",
-    "客户想比价，稍后回电",
-    "",
-]
+# How a call was wrapped up: (share of answered calls, notes an agent writes for that disposition).
+# The disposition is drawn first and its notes after, so the two always tell one story; an empty
+# note is an agent who wrote nothing, which the simple calls often get.
+WRAP_UPS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "sale": (
+        0.30,
+        (
+            "下单两盒，货到付款",
+            "老客户复购，下单三件套，预付款",
+            "下单一台，客户要求周末送货",
+            "看了广告来电，下单体验装",
+            "Ordered two boxes of fish oil, cash on delivery",
+        ),
+    ),
+    "enquiry": (
+        0.24,
+        (
+            "咨询鱼油用法，已解答",
+            "咨询产品成分和保质期，已说明",
+            "询问有没有优惠活动，已介绍本周套餐",
+            "Asked about warranty on the vacuum; explained two years on the motor",
+            "",
+        ),
+    ),
+    "order_status": (
+        0.18,
+        (
+            "询问物流进度，已告知单号",
+            "快递三天未到，已查询，明天派送",
+            "问什么时候发货，已告知今天出库",
+            "Asked where the parcel is; gave the tracking number",
+        ),
+    ),
+    "return": (
+        0.07,
+        (
+            "要求退货，已登记",
+            "尺寸不合适，申请换货，已登记",
+            "收到商品有破损，申请退款，已登记",
+        ),
+    ),
+    "complaint": (
+        0.05,
+        (
+            "投诉快递员态度，已记录并安抚",
+            "对送货速度不满，已道歉并登记投诉",
+            "Complained the product did not match the advert; logged for the supervisor",
+        ),
+    ),
+    "callback": (
+        0.11,
+        (
+            "客户想比价，稍后回电",
+            "客户在开车，约晚上回电",
+            "要和家人商量，明天回拨",
+        ),
+    ),
+    "wrong_number": (
+        0.05,
+        (
+            "打错电话",
+            "无声电话，已挂断",
+            "推销电话，已挂断",
+            "Wrong number: wanted a bank",
+            "",
+        ),
+    ),
+}
 MOBILE_PREFIXES = [
     "130",
     "131",

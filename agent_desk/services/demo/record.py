@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from agent_desk.services.demo.floor import DAYS, Floor, Shift, split
-from agent_desk.services.demo.pools import CALL_NOTES
+from agent_desk.services.demo.pools import WRAP_UPS
 from agent_desk.services.demo.reference import Reference
 from agent_desk.store.bulk import BulkWriter
 
@@ -150,6 +150,7 @@ class RecordWriter:
         self.intervals: list[Row] = []
         self.written = {"calls": 0, "contact_events": 0, "agent_state_intervals": 0}
         self.extra_reasons = [code for code in floor.reasons if code not in ("break", "lunch")]
+        self.wrap_ups = _wrap_up_table(ref.dispositions)
 
     def write(self, total: int) -> dict[str, int]:
         """Generate and write ``total`` calls; returns how many rows went into each table."""
@@ -301,7 +302,7 @@ class RecordWriter:
         self.event_id = e + 5
         self.call_id = call_id + 1
         self._interval(f"{key}:acw", agent, user_id, "acw", "", t_ended, t_free)
-        ref = self.ref
+        disposition, notes = self.wrap_ups[int(r() * len(self.wrap_ups))]
         self.calls.append(
             (
                 call_id,
@@ -318,8 +319,8 @@ class RecordWriter:
                 t_answered,
                 t_ended,
                 "completed",
-                ref.dispositions[int(r() * len(ref.dispositions))] if ref.dispositions else None,
-                CALL_NOTES[int(r() * len(CALL_NOTES))],
+                disposition,
+                notes[int(r() * len(notes))],
                 "",
                 t_free,
                 t_queued,
@@ -387,6 +388,16 @@ class RecordWriter:
     def _interval(self, key: str, agent: str, user_id: int, state: str, reason: str, start: str, end: str) -> None:
         self.intervals.append((self.interval_id, key, agent, user_id, state, reason, start, end, "", SOURCE))
         self.interval_id += 1
+
+
+def _wrap_up_table(codes: Sequence[str]) -> list[tuple[str | None, tuple[str, ...]]]:
+    """Dispositions of the database with the notes written for each, repeated by their share: one draw
+    picks both. Codes the demo has no notes for (a centre's own) go without notes."""
+    table: list[tuple[str | None, tuple[str, ...]]] = []
+    for code in codes:
+        share, notes = WRAP_UPS.get(code, (0.02, ("",)))
+        table += [(code, notes)] * max(1, round(share * 100))
+    return table or [(None, ("",))]
 
 
 def _entered(phone: str, r: Callable[[], float], position: int | None = None) -> str:

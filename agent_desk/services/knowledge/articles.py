@@ -125,11 +125,20 @@ class ArticleInput:
 
 @dataclass(frozen=True, slots=True)
 class VersionView:
+    """One saved version. ``author`` is the display name of who saved it; a version saved by no
+    user (``author_id`` None, ``author`` empty) came from a folder import run without an author:
+    ``agent-desk kb import`` without ``--author``, or the demo knowledge base."""
+
     version: int
     title: str
     body: str
     author: str
     created_at: datetime
+    author_id: int | None = None
+
+    @property
+    def imported(self) -> bool:
+        return self.author_id is None
 
 
 @dataclass(frozen=True, slots=True)

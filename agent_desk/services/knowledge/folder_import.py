@@ -13,9 +13,13 @@ already has that path, the copy gets a name with its content hash and the articl
 rewritten to it. Pictures live on the desk that imported them: on a shared database, import
 (or copy ``kb-images``) on each desk; a missing picture is shown as a broken image, never an error.
 
+Categories are names people write, in any script: ``category: 售后/退换货`` (levels separated by
+``/``) files the article there, creating the levels that are missing, exactly as ``category:
+returns`` always did. Export writes each article's category path the same way, names intact, so
+exporting and importing again gives the same categories. Folders exported before names were
+accepted carry a non-code path as ``category_path``; it is still read, and wins over ``category``.
+
 Export writes published articles (or every status asked for) with their pictures beside them.
-A category path that is not a front-matter code (``退换货/退货``) is written as ``category_path``
-and read back from there, so an export always imports again.
 """
 
 from __future__ import annotations
@@ -63,8 +67,7 @@ Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages are "read" and "save" (import) or "write" (export)."""
 
 _IMAGE = re.compile(r"(!\[[^\]]*\]\()(<[^>]+>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
-_CODE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
-_PATH_KEY = "category_path"
+_PATH_KEY = "category_path"  # what older exports wrote for a category that was not a code
 
 
 def images_dir() -> Path:
@@ -240,18 +243,15 @@ def export_folder(
         ).all()
         out: list[tuple[int, MarkdownArticle]] = []
         for a in articles:
-            path = paths.get(a.category_id, "") if a.category_id is not None else ""
-            code_ok = bool(_CODE.match(path)) or not path
             out.append(
                 (
                     a.id,
                     MarkdownArticle(
                         title=a.title,
                         body=a.body,
-                        category=path if code_ok else "",
+                        category=paths.get(a.category_id, "") if a.category_id is not None else "",
                         tags=tuple(sorted(t.tag for t in a.tags)),
                         business_lines=tuple(sorted(codes[line.business_line_id] for line in a.business_lines)),
-                        extra={} if code_ok else {_PATH_KEY: path},
                     ),
                 )
             )

@@ -110,7 +110,8 @@ def get_article(session: Session, article_id: int, user: CurrentUser | None = No
         created_at=article.created_at,
         updated_at=article.updated_at,
         versions=[
-            VersionView(v.version, v.title, v.body, names.get(v.author_id or 0, ""), v.created_at) for v in versions
+            VersionView(v.version, v.title, v.body, names.get(v.author_id or 0, ""), v.created_at, v.author_id)
+            for v in versions
         ],
     )
 

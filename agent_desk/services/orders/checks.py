@@ -171,6 +171,7 @@ def clean_input(
         business_line_id=business_line_id,
         call_id=data.call_id,
         payment_method=data.payment_method,
+        privacy_waybill=None if data.privacy_waybill is None else bool(data.privacy_waybill),
         subtotal_cents=totals.gross_cents,
         discount_cents=totals.discount_cents,
         total_cents=totals.total_cents,

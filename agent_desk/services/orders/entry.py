@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, case, select, update
+from sqlalchemy import ColumnElement, Table, and_, case, literal, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
@@ -281,21 +281,38 @@ def likely_duplicates(
     return summaries(session, Order.id.in_(same), Order.created_at.desc(), Order.id)
 
 
+def _found_in(word: str, *columns: Any) -> ColumnElement[bool]:
+    return or_(*(column.icontains(word, autoescape=True) for column in columns))
+
+
 def catalogue(session: Session, *, business_line_id: int | None = None, query: str = "") -> list[ProductView]:
-    """Products on sale matching ``query`` (name or SKU), the caller's business line first."""
-    stmt = (
-        select(Product, BusinessLine.name)
-        .outerjoin(BusinessLine, BusinessLine.id == Product.business_line_id)
-        .where(Product.active)
-    )
+    """Products on sale matching ``query``, the caller's business line first.
+
+    Each word of the query is found anywhere, in any case, in the product's name or SKU: names and
+    SKUs that start with the query come first, then by name. Where no name or SKU of a line has the
+    words but the line's advert does, that line's products (the pop shows the advert and callers
+    quote it: 夕阳红, 湖南卫视). A catalogue holds hundreds of products: a scan, no index needed.
+    """
     text = query.strip()[:100]
-    if text:
-        stmt = stmt.where(
-            Product.name.icontains(text, autoescape=True) | Product.sku.istartswith(text, autoescape=True)
-        )
-    first = case((Product.business_line_id == business_line_id, 0), else_=1) if business_line_id is not None else None
-    order = [first] if first is not None else []
-    stmt = stmt.order_by(*order, Product.business_line_id, Product.name, Product.id)
+    words = text.split()
+    in_product = and_(*(_found_in(w, Product.name, Product.sku) for w in words)) if words else true()
+    starts = or_(Product.name.istartswith(text, autoescape=True), Product.sku.istartswith(text, autoescape=True))
+    # 0: a name or SKU starts with the query, 1: has its words, 2: only the advert has them.
+    rank = case((and_(in_product, starts), 0), (in_product, 1), else_=2) if words else literal(0)
+    stmt = (
+        select(Product, BusinessLine.name, rank)
+        .outerjoin(BusinessLine, BusinessLine.id == Product.business_line_id)
+        .where(Product.active, *(_found_in(w, Product.name, Product.sku, BusinessLine.advert_name) for w in words))
+    )
+    first = [case((Product.business_line_id == business_line_id, 0), else_=1)] if business_line_id is not None else []
+    # Browsing groups the catalogue by line; a search lists by relevance, then by name.
+    within = (rank, Product.name) if words else (Product.business_line_id, Product.name)
+    stmt = stmt.order_by(*first, *within, Product.id)
+    rows = [(p, line, r) for p, line, r in session.execute(stmt)]
+    # A line's whole range only when nothing of it has the words: 鱼油 lists the fish oil, not all
+    # that its advert sells. Per line, so that "only the caller's line" still sees its advert's.
+    named = {p.business_line_id for p, _line, r in rows if r < 2}
+    rows = [row for row in rows if row[2] < 2 or row[0].business_line_id not in named]
     return [
         ProductView(
             id=p.id,
@@ -308,7 +325,7 @@ def catalogue(session: Session, *, business_line_id: int | None = None, query: s
             description=p.description,
             in_caller_line=business_line_id is not None and p.business_line_id == business_line_id,
         )
-        for p, line_name in session.execute(stmt)
+        for p, line_name, _rank in rows
     ]
 
 

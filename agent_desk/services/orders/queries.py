@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from agent_desk.core.orders import OrderState
@@ -22,8 +22,24 @@ from agent_desk.services.orders.types import (
     OrderNotFound,
     QueueRow,
 )
+from agent_desk.services.orders.waybills import masks_phone
 from agent_desk.store.clock import utcnow
 from agent_desk.store.models import BusinessLine, Customer, Order, OrderEvent, User
+
+# Why the order is where it is now: the reason of the action that brought it into its state (a
+# returned order's "why", a cancelled or refused one's). Order.last_reason keeps the last reason ever
+# given, so an order fixed, resubmitted and approved would still carry its old return reason; that
+# reason is history (the audit trail tells it), not a fact of the order now. Edits and reprints keep
+# the state, so they do not count as entering it.
+_reason_now = func.coalesce(
+    select(OrderEvent.reason)
+    .where(OrderEvent.order_id == Order.id, OrderEvent.from_state.is_distinct_from(OrderEvent.to_state))
+    .order_by(OrderEvent.seq.desc())
+    .limit(1)
+    .correlate(Order)
+    .scalar_subquery(),
+    "",
+)
 
 _Taker = aliased(User)
 _queue_rows = (
@@ -40,7 +56,7 @@ _queue_rows = (
         Order.submitted_at,
         _Taker.display_name,
         BusinessLine.name,
-        Order.last_reason,
+        _reason_now,
         Order.waybill_no,
         Order.version,
     )
@@ -107,11 +123,14 @@ def get_order(session: Session, order_id: int, user: CurrentUser | None = None) 
     events = list(session.scalars(select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.seq)))
     names = _names(session, {order.taken_by, order.reviewed_by, order.logistics_by} | {e.actor_id for e in events})
     customer_name = session.scalar(select(Customer.name).where(Customer.id == order.customer_id)) or ""
-    line_name = (
-        session.scalar(select(BusinessLine.name).where(BusinessLine.id == order.business_line_id))
+    line = (
+        session.execute(
+            select(BusinessLine.name, BusinessLine.privacy_waybill).where(BusinessLine.id == order.business_line_id)
+        ).first()
         if order.business_line_id is not None
         else None
     )
+    line_name, line_privacy = (line.name, line.privacy_waybill) if line is not None else (None, None)
     history = tuple(
         HistoryEntry(
             id=e.id,
@@ -168,7 +187,7 @@ def get_order(session: Session, order_id: int, user: CurrentUser | None = None) 
         discount_cents=order.discount_cents,
         total_cents=order.total_cents,
         notes=order.notes,
-        last_reason=order.last_reason,
+        last_reason=session.scalar(select(_reason_now).where(Order.id == order_id)) or "",
         waybill_no=order.waybill_no,
         created_at=order.created_at,
         submitted_at=order.submitted_at,
@@ -180,6 +199,8 @@ def get_order(session: Session, order_id: int, user: CurrentUser | None = None) 
             for ln in order.lines
         ),
         history=history,
+        privacy_waybill=order.privacy_waybill,
+        masks_phone_on_label=masks_phone(order.privacy_waybill, line_privacy),
     )
     if user is None:
         return detail

@@ -151,6 +151,8 @@ class OrderInput:
     lines: tuple[DraftLine, ...] = ()
     business_line_id: int | None = None
     call_id: int | None = None
+    # The phone masked on the label (隐私面单) or printed in full; None: as the business line decides.
+    privacy_waybill: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,8 @@ class OrderDetail:
     history: tuple[HistoryEntry, ...]
     # Filled for the user given to get_order: the buttons to show (reasons asked separately).
     actions: tuple[str, ...] = field(default=())
+    privacy_waybill: bool | None = None  # the order's own choice (OrderInput.privacy_waybill)
+    masks_phone_on_label: bool = False  # what its label does: the order's choice, else its business line's
 
     def actions_for(self, user: CurrentUser) -> tuple[str, ...]:
         """What ``user`` may do with this order now, from the one rule set in core.orders."""
@@ -275,6 +279,7 @@ class OrderDetail:
             lines=tuple(DraftLine(ln.product_id, ln.quantity, ln.discount_pct) for ln in self.lines),
             business_line_id=self.business_line_id,
             call_id=self.call_id,
+            privacy_waybill=self.privacy_waybill,
         )
 
 

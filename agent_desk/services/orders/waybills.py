@@ -4,11 +4,17 @@ A waybill number is a pure function of the order id (``make_waybill_number("AD",
 assigning one records no new fact: it needs no audit event and does not bump the order's version
 (a logistics desk holding the order open is not told "someone changed it"). The ``print_label``
 action records the number in its audit event.
+
+Privacy waybills (隐私面单): the label prints the recipient's phone masked (``138****8000``) when
+the order asks for it, or its business line does and the order says nothing; the :class:`Waybill`
+keeps the full number for the courier's data. The order's notes are printed as delivery notes.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,11 +24,11 @@ from typing import ClassVar
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from agent_desk.core.phone import InvalidPhoneNumber, format_display
+from agent_desk.core.phone import InvalidPhoneNumber, format_display, mask_stored, try_normalize
 from agent_desk.core.waybill import Address, Waybill, make_waybill_number
 from agent_desk.paths import RESOURCES
 from agent_desk.services.errors import ServiceError
-from agent_desk.store.models import Order, OrderLine
+from agent_desk.store.models import BusinessLine, Order, OrderLine
 
 WAYBILL_PREFIX = "AD"
 # The demo resources (not imported from demo_data: that would load Faker for every label).
@@ -119,6 +125,35 @@ def _phone_for_label(stored: str) -> str:
         return stored
 
 
+def masks_phone(order_choice: bool | None, line_default: bool | None) -> bool:
+    """Whether the label prints the recipient's phone masked (a privacy waybill, 隐私面单): the
+    order's own choice, else its business line's, else not."""
+    if order_choice is not None:
+        return order_choice
+    return bool(line_default)
+
+
+# What may be a phone number written into the notes ("请先打 138 0013 8000"); core.phone decides.
+_NUMBER_IN_TEXT = re.compile(r"\+?\d[\d \-]{5,}\d")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+NOTES_ON_LABEL = 120  # characters: the label has two or three short lines for them
+
+
+def notes_for_label(notes: str, *, privacy: bool) -> str:
+    """The order's notes as the label prints them: one line, control characters gone, not too long;
+    on a privacy waybill a number written into them is masked as the recipient's is."""
+    text = _LINE_BREAKS.sub("；", notes.strip())
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp"))
+    if privacy:
+        text = _NUMBER_IN_TEXT.sub(lambda m: _masked_in_text(m.group()), text)
+    return text[: NOTES_ON_LABEL - 1] + "…" if len(text) > NOTES_ON_LABEL else text
+
+
+def _masked_in_text(found: str) -> str:
+    e164 = try_normalize(found)
+    return mask_stored(e164) if e164 else found
+
+
 def waybill_for(
     session: Session, order_id: int, sender: SenderInfo | None = None, *, today: date | None = None
 ) -> Waybill:
@@ -129,6 +164,12 @@ def waybill_for(
     if row.waybill_no is None:
         raise WaybillError("waybill.no_number", order_no=row.order_no)
     sender = sender or default_sender()
+    line_default = (
+        session.scalar(select(BusinessLine.privacy_waybill).where(BusinessLine.id == row.business_line_id))
+        if row.business_line_id is not None
+        else None
+    )
+    privacy = masks_phone(row.privacy_waybill, line_default)
     items = session.execute(
         select(OrderLine.product_name, OrderLine.quantity).where(OrderLine.order_id == order_id).order_by(OrderLine.id)
     ).all()
@@ -137,6 +178,8 @@ def waybill_for(
         order_no=row.order_no,
         recipient_name=row.recipient_name,
         recipient_phone=_phone_for_label(row.recipient_phone),
+        privacy_phone=mask_stored(row.recipient_phone) if privacy else "",
+        delivery_notes=notes_for_label(row.notes, privacy=privacy),
         recipient_address=Address(row.province, row.city, row.district, row.address_detail, row.postcode),
         cod_amount_cents=row.cod_amount_cents if row.payment_method == "cod" else 0,
         item_summary="；".join(f"{name} ×{qty}" for name, qty in items),

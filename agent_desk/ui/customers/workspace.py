@@ -67,7 +67,7 @@ class CustomersWorkspace(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("customer_search")
-        self.search.setPlaceholderText(self.tr("Name, phone or order number (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Name, phone, last 4 digits or order number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
         self.status = QLabel()

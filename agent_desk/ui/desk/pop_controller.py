@@ -53,6 +53,7 @@ from agent_desk.ui.context import DeskContext
 from agent_desk.ui.desk.agent_state_keeper import AgentStateKeeper
 from agent_desk.ui.desk.pending_keeper import PendingKeeper
 from agent_desk.ui.errors import error_text
+from agent_desk.ui.live_queue import Watcher
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -61,6 +62,7 @@ __all__ = ["POP_RETRY_MS", "ActiveCall", "PopController"]
 
 log = logging.getLogger(__name__)
 POP_RETRY_MS = 3000
+ORDERS_SETTLE_MS = 250  # a burst of order changes (a submit, a bulk approve) reads the pop again once
 
 
 class PopController(QObject):
@@ -86,6 +88,8 @@ class PopController(QObject):
     create_failed = Signal(str)
     error = Signal(str)
 
+    _orders_changed = Signal()  # from the order watcher's thread, delivered queued on ours
+
     def __init__(self, ctx: DeskContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -97,6 +101,13 @@ class PopController(QObject):
         # Unfinished wrap-ups and missed calls, kept on this computer and in the database.
         self.pending = PendingKeeper(ctx, self)
         self.pending.kept_elsewhere.connect(lambda works: self._carry_out(self.lifecycle.kept_elsewhere(works)))
+        # Orders changed anywhere: the pop on screen reads its customer again (follow_orders).
+        self._orders_watcher: Watcher | None = None
+        self._orders_settle = QTimer(self)
+        self._orders_settle.setSingleShot(True)
+        self._orders_settle.setInterval(ORDERS_SETTLE_MS)
+        self._orders_settle.timeout.connect(lambda: self._carry_out(self.lifecycle.orders_changed()))
+        self._orders_changed.connect(self._orders_settle.start)
 
     # --- what the life cycle knows --------------------------------------------------------------
 
@@ -121,6 +132,8 @@ class PopController(QObject):
         call = self.lifecycle.reopen(call_id)
         if call is None:
             self._carry_out(self.lifecycle.fetch_pop(call_id, received=time.perf_counter()))
+        else:
+            self._carry_out(self.lifecycle.refresh(call))  # read when it rang: orders and calls moved on since
         return call
 
     def restore_pending(self) -> None:
@@ -135,7 +148,20 @@ class PopController(QObject):
         """Take a missed call off the list (an unfinished wrap-up stays until it is saved)."""
         self._carry_out(self.lifecycle.dismiss(call_id))
 
+    def follow_orders(self) -> None:
+        """Watch the orders (any desk's) so the pop on screen shows its customer's as they are now."""
+        try:
+            self._orders_watcher = self.ctx.database.watch_orders(lambda _ids: self._orders_changed.emit())
+        except ValueError as exc:  # an in-memory database: nothing else can change it
+            log.info("orders not watched for the pop: %s", exc)
+            return
+        self._orders_watcher.start()
+
     def shutdown(self) -> None:
+        self._orders_settle.stop()
+        if self._orders_watcher is not None:
+            self._orders_watcher.stop()
+            self._orders_watcher = None
         self.pending.shutdown()
 
     # --- events ---------------------------------------------------------------------------------
@@ -229,8 +255,8 @@ class PopController(QObject):
                     self.pop_updated.emit(call)
                 case LogAccess(customer_id=customer_id):
                     self._log_access(customer_id)
-                case LoadHistory(call=call, customer_id=customer_id, pop=pop):
-                    self._load_history(call, customer_id, pop)
+                case LoadHistory(call=call, customer_id=customer_id, pop=pop, log_access=log_it):
+                    self._load_history(call, customer_id, pop, log_it=log_it)
                 case CallStateChanged(call=call):
                     self.agent.hear(effect)
                     self.call_state_changed.emit(call)
@@ -270,18 +296,25 @@ class PopController(QObject):
             lambda exc: self.error.emit(self._why(exc)),
         )
 
-    def _load_history(self, call: ActiveCall, customer_id: int, pop: PopResult) -> None:
+    def _load_history(self, call: ActiveCall, customer_id: int, pop: PopResult, *, log_it: bool = True) -> None:
         user_id, region = self.ctx.user.id, self.ctx.settings.phone_region
+
+        def loaded(result: PopResult) -> None:
+            self._carry_out(self.lifecycle.history_loaded(call, result))
+
+        if not log_it:  # read again for a pop showing it already: a read, quick as the pop's
+            self.ctx.quick_read(
+                lambda conn: fill_history(conn, pop, customer_id, region),
+                loaded,
+                lambda exc: log.warning("the pop's customer could not be read again: %s", exc),
+            )
+            return
 
         def load(session: Session) -> PopResult:
             log_access(session, user_id=user_id, customer_id=customer_id, context="pop")
             return fill_history(session, pop, customer_id, region)
 
-        self.ctx.write(
-            load,
-            lambda result: self._carry_out(self.lifecycle.history_loaded(call, result)),
-            lambda exc: self.error.emit(self._why(exc)),
-        )
+        self.ctx.write(load, loaded, lambda exc: self.error.emit(self._why(exc)))
 
 
 def _now() -> datetime:

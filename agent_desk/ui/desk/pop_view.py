@@ -177,18 +177,24 @@ class PopView(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.stack, 1)
         self._customer_id: int | None = None
+        self._shown: ActiveCall | None = None
 
     # --- showing ----------------------------------------------------------------------------------
 
     def show_call(self, call: ActiveCall) -> None:
+        # The same caller painted again (their record read anew): the agent stays on the tab they chose.
+        customer = pop_customer(call)
+        again = call is self._shown and customer is not None and customer == self._customer_id
+        self._shown = call
         pop = call.pop
         if pop is None:
-            self.header.setText(self.tr("<h2>Incoming call {0}…</h2>").format(escape(call.ani)))
+            number = display_number(call.ani, self._region) if call.ani else ""
+            self.header.setText(self.tr("<h2>Incoming call {0}…</h2>").format(escape(number)))
             return
         self._show_line(pop)
         self._show_banner(pop)
         if pop.card is not None:
-            self._show_customer(pop)
+            self._show_customer(pop, keep_tab=again)
             self.stack.setCurrentWidget(self.tabs)
         elif pop.needs_picker:
             self._show_picker(pop)
@@ -245,7 +251,7 @@ class PopView(QWidget):
         else:
             self.banner.hide()
 
-    def _show_customer(self, pop: PopResult) -> None:
+    def _show_customer(self, pop: PopResult, *, keep_tab: bool = False) -> None:
         card = pop.card
         assert card is not None
         self._customer_id = card.id
@@ -260,8 +266,8 @@ class PopView(QWidget):
         # The pop names the caller on the card too and leaves the default address unmarked.
         self.card.setHtml(self.tabs.card_html(card, with_name=True, mark_default=False))
         self.tabs.show_history(pop)
-        # Returned orders are what the caller most likely rings about: open on them.
-        self.tabs.setCurrentIndex(RETURNED_TAB if pop.returned_orders else CARD_TAB)
+        if not keep_tab:  # returned orders are what the caller most likely rings about: open on them
+            self.tabs.setCurrentIndex(RETURNED_TAB if pop.returned_orders else CARD_TAB)
 
     def _show_picker(self, pop: PopResult) -> None:
         self._customer_id = None
@@ -284,3 +290,8 @@ class PopView(QWidget):
     def _request_order(self) -> None:
         if self._customer_id is not None:
             self.new_order_requested.emit(self._customer_id)
+
+
+def pop_customer(call: ActiveCall) -> int | None:
+    """The customer whose record the call's pop shows, if any."""
+    return call.pop.card.id if call.pop is not None and call.pop.card is not None else None

@@ -9,11 +9,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from agent_desk.core.phone import display_number
+from agent_desk.core.phone import display_number, is_withheld
 from agent_desk.services.calls.lifecycle import ActiveCall, CallPhase, WrapUpDraft
 from agent_desk.services.calls.records import call_id_for, dispositions
 from agent_desk.ui import labels
 from agent_desk.ui.context import DeskContext
+from agent_desk.ui.desk.my_day import MyDayPanel
 from agent_desk.ui.desk.pop_controller import PopController
 from agent_desk.ui.desk.pop_view import PopView
 from agent_desk.ui.desk.wrap_up import WrapUpPanel
@@ -24,7 +25,7 @@ DRAFT_DEBOUNCE_MS = 400  # typing pauses this long: the draft is kept (on disk a
 
 class DeskWorkspace(QWidget):
     """Signals:
-    popped(ActiveCall): a new call's pop is on screen (the window comes to the front).
+    popped(ActiveCall): a new call's pop is on screen (the window announces it: MainWindow.announce_call).
     ring_me_requested(): the agent asked the simulator for a test call.
     article_proposed(object, str): the call's record id (None before it is recorded) and the agent's notes.
     """
@@ -44,15 +45,26 @@ class DeskWorkspace(QWidget):
         self.missed.itemActivated.connect(lambda item: self._reopen(item.data(Qt.ItemDataRole.UserRole)))
         self.ring_me = QPushButton(self.tr("Ring me (test call, F9)"))
         self.ring_me.setToolTip(self.tr("Ask the call simulator for a call to this desk"))
-        self.ring_me.clicked.connect(self.ring_me_requested)
+        self.ring_me.clicked.connect(self._ring_me)
+        # Why "Ring me" cannot ring now and what to do, beside the button (the status bar says it too).
+        self.ring_me_note = QLabel()
+        self.ring_me_note.setObjectName("ring_me_note")
+        self.ring_me_note.setWordWrap(True)
+        self.ring_me_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ring_me_note.setStyleSheet("color: #c62828;")
+        self.ring_me_note.hide()
+        self._hub_link = "stopped"  # the hub link's LinkState, as the status bar shows it
         self.last_pop_ms: float | None = None
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        self.my_day = MyDayPanel(ctx, controller.wrap_up_saved)  # the agent's own figures today
+        side_layout.addWidget(self.my_day)
         side_layout.addWidget(self.wrap_up, 2)
         side_layout.addWidget(QLabel(self.tr("<b>Missed calls and unfinished wrap-ups</b> (Enter to reopen)")))
         side_layout.addWidget(self.missed, 1)
         side_layout.addWidget(self.ring_me)
+        side_layout.addWidget(self.ring_me_note)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(side)
@@ -87,7 +99,7 @@ class DeskWorkspace(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )  # fmt: skip
 
-        # The frequent actions without the mouse; the pop's tabs have Alt mnemonics, workspaces Ctrl+1….
+        # The frequent actions without the mouse; the pop's tabs have Alt mnemonics, workspaces Ctrl+1…6 (main_window).
         for keys, slot in (
             ("Ctrl+N", self.view.order_button.click),
             ("Ctrl+M", self.missed.setFocus),
@@ -97,6 +109,7 @@ class DeskWorkspace(QWidget):
 
         ctx.read(dispositions, self.wrap_up.set_dispositions)
         controller.restore_pending()  # what waited for this agent at the last logout, with its drafts
+        controller.follow_orders()  # the pop on screen shows its customer's orders as they are now
 
     @property
     def shown_call(self) -> ActiveCall | None:
@@ -152,10 +165,22 @@ class DeskWorkspace(QWidget):
             return self.tr("Call ended ({0}): wrap up").format(labels.end_reason(call.end_reason) or "—")
         if call.answered:
             return self.tr("Talking")
-        shown = (
-            display_number(call.pop.ani_e164, self.ctx.settings.phone_region) if call.pop and call.pop.ani_e164 else ""
+        return self.tr("Ringing: {0}").format(self.caller_number(call))
+
+    def caller_number(self, call: ActiveCall) -> str:
+        """The caller's number as the rest of the desk shows numbers (138 0013 8000), or "withheld"."""
+        pop = call.pop
+        if (pop is not None and pop.withheld) or not call.ani or is_withheld(call.ani):
+            return self.tr("withheld")
+        return display_number(
+            pop.ani_e164 if pop is not None and pop.ani_e164 else call.ani, self.ctx.settings.phone_region
         )
-        return self.tr("Ringing: {0}").format(shown or call.ani or self.tr("withheld"))
+
+    def caller_text(self, call: ActiveCall) -> str:
+        """Who is calling, in a word: the customer's name when known, else their number as shown elsewhere."""
+        if call.pop is not None and call.pop.card is not None:
+            return call.pop.card.name
+        return call.caller_name or self.caller_number(call)
 
     def _on_call_state(self, call: ActiveCall) -> None:
         if call.answered and not call.ended and call is not self.shown_call and call.pop is not None:
@@ -199,8 +224,7 @@ class DeskWorkspace(QWidget):
                 self._add_side_item(call, self.tr("wrap up: "))
 
     def _add_side_item(self, call: ActiveCall, prefix: str) -> None:
-        who = call.pop.card.name if call.pop and call.pop.card else call.caller_name or call.ani or self.tr("withheld")
-        item = QListWidgetItem(f"{prefix}{call.offered_at:%H:%M:%S}  {who}")
+        item = QListWidgetItem(f"{prefix}{call.offered_at:%H:%M:%S}  {self.caller_text(call)}")
         item.setData(Qt.ItemDataRole.UserRole, call.call_id)
         self.missed.addItem(item)
 
@@ -241,6 +265,50 @@ class DeskWorkspace(QWidget):
         item = self.missed.currentItem()
         if item is not None:
             self.controller.dismiss(item.data(Qt.ItemDataRole.UserRole))
+
+    # --- a test call -----------------------------------------------------------------------------
+
+    def set_hub_link(self, state: str) -> None:
+        """The hub link's state (LinkState value): "Ring me" asks the hub only while it is connected."""
+        self._hub_link = state
+        if state == "connected":
+            self.ring_me_note.hide()
+
+    def _ring_me(self) -> None:
+        why = self._why_no_test_call()
+        if not why:
+            self.ring_me_note.hide()
+            self.ring_me_requested.emit()
+            return
+        self.ring_me_note.setText(why)
+        self.ring_me_note.show()
+        self.ctx.messages.info.emit(why)
+
+    def _why_no_test_call(self) -> str:
+        """Why the hub cannot ring this desk now, with what to do; empty when it can."""
+        settings = self.ctx.settings
+        if not settings.hub_url:
+            return self.tr(
+                "No test call: this desk is set up without a hub (hub_url is empty). Set hub_url in the "
+                "configuration or start AgentDesk with --hub ws://HOST:PORT; “agent-desk demo” starts a hub "
+                "with simulated calls."
+            )
+        if not (settings.agent_id or self.ctx.user.telephony_id):
+            return self.tr(
+                "No test call: your user has no telephony id (e.g. SIP/8001), so the hub cannot ring you. "
+                "Ask an administrator to set one, or set agent_id in the configuration."
+            )
+        if self._hub_link == "refused":
+            return self.tr(
+                "No test call: the hub at {0} refused this desk (its reason is on the hub link in the status bar). "
+                "Ask an administrator to check the hub's tokens and version."
+            ).format(settings.hub_url)
+        if self._hub_link != "connected":
+            return self.tr(
+                "No test call: the hub at {0} is not connected. Check that it is running (“agent-desk demo” "
+                "starts one with simulated calls); the desk reconnects by itself, then press Ring me again."
+            ).format(settings.hub_url)
+        return ""
 
     def shutdown(self) -> None:
         """The window closes: what was typed is kept before the keeper stops."""

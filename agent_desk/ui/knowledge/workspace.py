@@ -47,7 +47,7 @@ from agent_desk.services.knowledge.search import KnowledgeSearch
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.errors import error_text
 from agent_desk.ui.knowledge.editor import ArticleEditor
-from agent_desk.ui.knowledge.html_delegate import HTML_ROLE, HtmlDelegate
+from agent_desk.ui.knowledge.results import ARTICLE_ID, ResultList
 from agent_desk.ui.live_queue import Watcher
 from agent_desk.ui.tasks import TaskRunner
 
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_ID = Qt.ItemDataRole.UserRole
+_ID = ARTICLE_ID
 RESULT_LIMIT = 30
 
 
@@ -137,10 +137,8 @@ class KnowledgeWorkspace(QWidget):
         self.line_filter.setObjectName("kb_line")
         self.line_filter.addItem(self.tr("All business lines"), "")
         self.line_filter.currentIndexChanged.connect(self._query)
-        self.results = QListWidget()
+        self.results = ResultList()
         self.results.setObjectName("kb_results")
-        self.results.setItemDelegate(HtmlDelegate(self.results))
-        self.results.setWordWrap(True)
         self.results.currentItemChanged.connect(self._on_pick)
         self.results_label = QLabel(self.tr("Type to search the knowledge base."))
         self.proposed = QListWidget()
@@ -253,15 +251,7 @@ class KnowledgeWorkspace(QWidget):
         if result is None or generation != self._generation:
             return
         hits, self.last_search_ms = result
-        self.results.clear()
-        for hit in hits:
-            item = QListWidgetItem(hit.title)
-            item.setData(_ID, hit.id)
-            html = f"<div style='font-size:11pt'>{hit.title_highlight}</div>"
-            if hit.snippet:
-                html += f"<div style='color:#444'>{hit.snippet}</div>"
-            item.setData(HTML_ROLE, html)
-            self.results.addItem(item)
+        self.results.show_hits(hits)
         if hits:
             self.results_label.setText(self.tr("%n article(s)", "", len(hits)))
         else:
@@ -388,10 +378,10 @@ class KnowledgeWorkspace(QWidget):
         self.meta.setText(" · ".join(parts))
         self.versions.clear()
         for v in article.versions:
+            # No author user: the version came from a folder import (the command line, the demo).
+            author = self.tr("imported") if v.imported else v.author or "—"
             self.versions.addItem(
-                self.tr("Version {0} — {1}, {2}").format(
-                    v.version, v.author or "—", v.created_at.strftime("%Y-%m-%d %H:%M")
-                ),
+                self.tr("Version {0} — {1}, {2}").format(v.version, author, v.created_at.strftime("%Y-%m-%d %H:%M")),
                 v.version,
             )
         self.viewer.setMarkdown(article.body)

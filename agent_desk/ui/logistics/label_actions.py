@@ -1,4 +1,5 @@
-"""Labels out of the logistics desk: to PDF, to a printer through Qt's print dialog, or as ZPL.
+"""Labels out of the logistics desk: to PDF, to a printer through Qt's print dialog, or as ZPL; and
+the courier's file (CSV: the same waybills with full phone numbers, recorded as nothing).
 
 Order of work, so that nothing is recorded for a label that never came out: ask where (file or
 print dialog, shown with ``open()``), prepare the labels on the DB worker (waybill numbers
@@ -18,6 +19,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from agent_desk.core.waybill import Waybill
+from agent_desk.labels.courier import courier_csv
 from agent_desk.labels.pdf import render_pdf
 from agent_desk.labels.printer import configure_label_printer, print_labels
 from agent_desk.labels.zpl import batch_zpl
@@ -27,6 +29,7 @@ from agent_desk.ui.context import DeskContext
 from agent_desk.ui.errors import error_detail, error_text
 
 PDF, PRINTER, ZPL = "pdf", "printer", "zpl"
+COURIER = "courier"  # the courier's data (full phone numbers), no label: nothing is recorded as printed
 
 
 class RenderWorker(QObject):
@@ -58,6 +61,10 @@ class RenderWorker(QObject):
                 assert isinstance(self._target, Path)
                 self._target.write_text(batch_zpl(self._waybills), encoding="utf-8")
                 count = len(self._waybills)
+            elif self._kind == COURIER:
+                assert isinstance(self._target, Path)
+                self._target.write_text(courier_csv(self._waybills), encoding="utf-8-sig")
+                count = len(self._waybills)
             else:
                 assert isinstance(self._target, Path)
                 count = render_pdf(self._waybills, self._target, self.progress.emit, cancelled)
@@ -76,10 +83,12 @@ class LabelOutput(QObject):
     failed(str): the job failed, the message says why; nothing was recorded.
     dialog_opened(object): a file or print dialog is open (tests drive it through this).
     render_started(object): the RenderWorker is about to run on its thread.
+    courier_written(int): the courier's file was written for this many orders (nothing recorded).
     """
 
     started = Signal(str)
     finished = Signal(object, object)
+    courier_written = Signal(int)
     cancelled = Signal()
     failed = Signal(str)
     dialog_opened = Signal(object)
@@ -94,6 +103,7 @@ class LabelOutput(QObject):
         self._progress: QProgressDialog | None = None
         self._printer: QPrinter | None = None
         self._batch = LabelBatch([], [], [])
+        self._kind = PDF
         self.last_directory = Path.home()
 
     @property
@@ -109,6 +119,12 @@ class LabelOutput(QObject):
 
     def to_zpl(self, order_ids: Sequence[int]) -> None:
         self._ask_file(list(order_ids), ZPL, self.tr("Export labels as ZPL"), self.tr("ZPL files (*.zpl)"), ".zpl")
+
+    def to_courier(self, order_ids: Sequence[int]) -> None:
+        """The courier's file for these orders: their waybills with the full phone numbers, as CSV."""
+        self._ask_file(
+            list(order_ids), COURIER, self.tr("Save the courier's file"), self.tr("CSV files (*.csv)"), ".csv"
+        )
 
     def to_printer(self, order_ids: Sequence[int]) -> None:
         if self.busy or not order_ids:
@@ -140,7 +156,7 @@ class LabelOutput(QObject):
     def _ask_file(self, ids: list[int], kind: str, title: str, filter_: str, suffix: str) -> None:
         if self.busy or not ids:
             return
-        name = f"labels-{date.today():%Y%m%d}-{len(ids)}{suffix}"
+        name = f"{'courier' if kind == COURIER else 'labels'}-{date.today():%Y%m%d}-{len(ids)}{suffix}"
         dialog = QFileDialog(self._parent, title, str(self.last_directory / name), filter_)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix.lstrip("."))
@@ -182,6 +198,7 @@ class LabelOutput(QObject):
         # QPainter on a QPdfWriter or QPrinter is supported off the GUI thread; the slots below are
         # methods of this GUI-thread object, so Qt queues the worker's signals to them.
         self._batch = batch
+        self._kind = kind
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)
         worker.done.connect(self._on_rendered)
@@ -213,6 +230,9 @@ class LabelOutput(QObject):
         self._finish_thread()
         if count == 0:
             self.cancelled.emit()
+            return
+        if self._kind == COURIER:
+            self.courier_written.emit(count)
             return
         factory, user = self.ctx.database.factory, self.ctx.user
         self.ctx.runner.run(

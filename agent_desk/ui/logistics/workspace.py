@@ -94,6 +94,14 @@ class LogisticsWorkspace(OrderWorkspace):
         self.batch_zpl = self._button(self.tr("Export ZPL…"), "batch_zpl")
         self.batch_zpl.setToolTip(self.tr("Labels as ZPL II for 203 dpi thermal printers"))
         self.batch_zpl.clicked.connect(lambda: self.labels.to_zpl(self.queue.selected_ids()))
+        self.batch_courier = self._button(self.tr("Courier file…"), "batch_courier")
+        self.batch_courier.setToolTip(
+            self.tr("The selected orders' waybills for the courier's system, full phone numbers included (CSV)")
+        )
+        self.batch_courier.clicked.connect(lambda: self.labels.to_courier(self.queue.selected_ids()))
+        self.labels.courier_written.connect(
+            lambda count: self._say(True, self.tr("Courier file written for %n order(s).", "", count))
+        )
         self.batch_handover = self._button(self.tr("Hand over selected"), "batch_handover")
         self.batch_handover.clicked.connect(self.hand_over_selected)
 
@@ -112,7 +120,7 @@ class LogisticsWorkspace(OrderWorkspace):
             single.addWidget(button)
         batch = QHBoxLayout()
         batch.addWidget(QLabel(self.tr("Selected orders:")))
-        for button in (self.batch_print, self.batch_pdf, self.batch_zpl, self.batch_handover):
+        for button in (self.batch_print, self.batch_pdf, self.batch_zpl, self.batch_courier, self.batch_handover):
             batch.addWidget(button)
         batch.addStretch(1)
 
@@ -216,7 +224,7 @@ class LogisticsWorkspace(OrderWorkspace):
 
     def _on_selection_count(self, count: int) -> None:
         labelled = self.queue.state in (OrderState.PENDING_LOGISTICS.value, OrderState.LABEL_PRINTED.value)
-        for button in (self.batch_print, self.batch_pdf, self.batch_zpl):
+        for button in (self.batch_print, self.batch_pdf, self.batch_zpl, self.batch_courier):
             button.setEnabled(count > 0 and labelled)
         self.batch_handover.setEnabled(count > 0 and self.queue.state == OrderState.LABEL_PRINTED.value)
 

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QObject
 
 from agent_desk.core.money import format_yuan
+from agent_desk.core.phone import mask_stored
 from agent_desk.services.customers.records import CallSummary, CustomerRecord
 from agent_desk.services.orders.review import OrderBeside
 from agent_desk.services.orders.types import HistoryEntry
@@ -79,10 +80,13 @@ class OrderText(QObject):
                 f"<p><b>{ship_to}</b><br>{escape(o.recipient_name)} · "
                 f"{escape(beside.recipient_phone_shown)}<br>{escape(address)}</p>"
             )
+        if o.masks_phone_on_label:
+            privacy = self.tr("Privacy waybill: the label prints the phone as {0}; the courier's data keeps it whole.")
+            html.append(f"<p>{privacy.format(escape(mask_stored(o.recipient_phone)))}</p>")
         if o.waybill_no:
             html.append("<p>" + self.tr("Waybill: {0}").format(f"<b>{escape(o.waybill_no)}</b>") + "</p>")
         if o.notes:
-            notes = self.tr("Notes")
+            notes = self.tr("Notes (printed on the label)")
             html.append(f"<p><b>{notes}</b><br>{escape(o.notes)}</p>")
         if o.last_reason:
             last = self.tr("Last reason: {0}").format(escape(o.last_reason))

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -114,15 +122,23 @@ class QueuePane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        # The order shown is the current row *while it is selected*, and Qt changes the two apart: a click
+        # makes the row current before it selects it, a key on the row already current only selects it,
+        # a reload restores the current row before its selection. So both signals ask again.
+        self._resetting = False  # from a reset of the ids to the reload's end: the selection is half restored
+        # The filters the user just chose, until ids loaded with them arrive; the filters of the last ids loaded.
+        self._narrowed: QueueQuery | None = None
+        self._loaded: QueueQuery | None = None
         selection = self.view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_row)
-        selection.selectionChanged.connect(lambda *_a: self.selection_changed.emit(len(self.selected_ids())))
+        selection.selectionChanged.connect(self._on_selection)
+        self.model.modelAboutToBeReset.connect(self._on_reset)
 
         factory = self._watcher if watch else None
         self.live_queue = LiveQueue(ctx.runner, self._load_ids, factory, self.model, self.view, parent=self)
         self.live_queue.reloaded.connect(self._on_reloaded)
         self.live_queue.live_changed.connect(self._on_live)
-        self.live_queue.load_failed.connect(lambda exc: self.count.setText(self.tr("Cannot load: {0}").format(exc)))
+        self.live_queue.load_failed.connect(self._on_load_failed)
         self.model.fetch_failed.connect(lambda exc: self.count.setText(self.tr("Cannot load: {0}").format(exc)))
 
         # Waiting times age while nobody touches the queue: fetch the visible rows again now and then.
@@ -161,8 +177,9 @@ class QueuePane(QWidget):
             Column(self.tr("Business line"), "business_line_name", sample="保健品热线"),
             Column(self.tr("Agent"), "taken_by_name", sample="Chen Jing"),
             Column(self.tr("Waybill"), "waybill_no", sample="AD000000000000"),
-            Column(self.tr("Last reason"), "last_reason", sample="地址缺少门牌号"),
         ]
+        # No "last reason" column: no order in these queues got there with a reason (submit, approve,
+        # print, hand over take none), and an older one is history, shown with the order's history.
 
     # --- the caller's API -----------------------------------------------------------------------
 
@@ -230,9 +247,18 @@ class QueuePane(QWidget):
         return True
 
     def move_by(self, delta: int) -> None:
-        """Select the order ``delta`` rows below the current one (above when negative)."""
+        """Select the order ``delta`` rows below the current one (above when negative).
+
+        With no order selected (a filter took it away), the first move selects the row the cursor is
+        on, or the first row: what the user sees highlighted is then what is shown.
+        """
         row = self.current_row()
-        self.select_row(0 if row is None else row + delta)
+        if row is None:
+            self.select_row(0)
+        elif self.current_id() is None:
+            self.select_row(row)
+        else:
+            self.select_row(row + delta)
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -242,7 +268,9 @@ class QueuePane(QWidget):
     def _load_ids(self) -> list[int]:
         query = self._query  # one immutable snapshot, read once on the worker
         with self.ctx.database.factory() as session:
-            return load_queue_ids(session, query)
+            ids = load_queue_ids(session, query)
+        self._loaded = query  # read on the GUI thread once these ids arrive there
+        return ids
 
     def _fetch_rows(self, ids: Sequence[int]) -> list[Row]:
         role = self.ctx.user.role
@@ -268,18 +296,40 @@ class QueuePane(QWidget):
         query = QueueQuery(state or self._query.state, line if isinstance(line, int) else None, self.search.text())
         if query != self._query:
             self._query = query
+            self._narrowed = query
             self.live_queue.reload(None)
 
     def _on_reloaded(self, count: int) -> None:
+        self._resetting = False
+        narrowed = self._narrowed is not None and self._narrowed == self._loaded
+        if narrowed:
+            self._narrowed = None
         self.count.setText(self.tr("%n order(s)", "", count))
+        if narrowed and count == 1 and not self.selected_ids():
+            # Typing an order or waybill number means "show me that order".
+            self.select_row(0)
         self._emit_current()
         self.selection_changed.emit(len(self.selected_ids()))
         self.reloaded.emit(count)
 
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._narrowed = None
+        self.count.setText(self.tr("Cannot load: {0}").format(exc))
+
+    def _on_reset(self) -> None:
+        self._resetting = True
+
     def _on_current_row(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._emit_current()
 
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._emit_current()
+        if not self._resetting:
+            self.selection_changed.emit(len(self.selected_ids()))
+
     def _emit_current(self) -> None:
+        if self._resetting:
+            return  # the reload restores current row and selection one after the other; it ends by asking
         current = self.current_id()
         if current != self._current_id:
             self._current_id = current

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -214,8 +215,21 @@ class OrderForm(QWidget):
         layout.addWidget(self.collect)
         notes_caption = QLabel(self.tr("&Notes:"))
         notes_caption.setBuddy(self.notes)
+        self.notes.setToolTip(self.tr("Printed on the courier label: call first, a time window, where to leave it."))
         layout.addWidget(notes_caption)
         layout.addWidget(self._messages.beside("notes", self.notes), 1)
+        # None: the business line's default (its labels mask the phone or not); the customer may ask either way.
+        self.privacy = QComboBox()
+        self.privacy.setObjectName("field_privacy_waybill")
+        self.privacy.addItem(self.tr("As the business line decides"), None)
+        self.privacy.addItem(self.tr("Masked (privacy waybill, 138****8000)"), True)
+        self.privacy.addItem(self.tr("In full"), False)
+        privacy_caption = QLabel(self.tr("P&hone on the label:"))
+        privacy_caption.setBuddy(self.privacy)
+        row = QHBoxLayout()
+        row.addWidget(privacy_caption)
+        row.addWidget(self.privacy, 1)
+        layout.addLayout(row)
         return box
 
     def _fill_form(self, opened: OpenedForm) -> None:
@@ -225,6 +239,7 @@ class OrderForm(QWidget):
         # Shown as people read it (138 0013 8000); the service stores any spelling as E.164.
         self.fields["recipient_phone"].setText(display_number(data.recipient_phone, self.ctx.settings.phone_region))
         self.notes.setPlainText(data.notes)
+        self.privacy.setCurrentIndex(max(0, self.privacy.findData(data.privacy_waybill)))
         (self.prepaid if data.payment_method == "prepaid" else self.cod).setChecked(True)
         self._rebuild_lines()
 
@@ -234,6 +249,7 @@ class OrderForm(QWidget):
         for name, edit in self.fields.items():
             edit.textEdited.connect(lambda _t, n=name: self._clear_error(n))
         self.notes.textChanged.connect(self._on_notes_changed)
+        self.privacy.currentIndexChanged.connect(lambda _i: self._changed())
         self._payment.buttonToggled.connect(self._on_payment_toggled)
         self.catalogue.chosen.connect(self.add_product)
         self.lines.installEventFilter(self)
@@ -251,6 +267,7 @@ class OrderForm(QWidget):
             **values,
             payment_method="prepaid" if self.prepaid.isChecked() else "cod",
             notes=self.notes.toPlainText(),
+            privacy_waybill=self.privacy.currentData(),
             lines=order_drafts.draft_lines(self._lines),
         )
 

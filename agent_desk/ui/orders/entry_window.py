@@ -440,7 +440,8 @@ class OrderEntry(OrderForm):
             head = f"<h2>{escape(opened.order_no)} — {who}</h2>{sub}"
         else:
             title = self.tr("New order for {0}").format(opened.customer_name)
-            head = f"<h2>{escape(self.tr('New order'))} — {who}</h2>{sub}"
+            heading = self.tr("New order — {0}").format(opened.customer_name)  # out of the f-string: lupdate sees it
+            head = f"<h2>{escape(heading)}</h2>{sub}"
         self.setWindowTitle(title)
         self.header.setText(head)
 

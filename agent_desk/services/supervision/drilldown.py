@@ -1,0 +1,335 @@
+"""Behind a KPI figure: the calls a report row counted, and one call's record, recording and orders.
+
+A row's calls are chosen by the very key :func:`~agent_desk.services.supervision.kpi_report.kpi_report`
+gives it (queue, business line, agent, local day or interval), so a drill-down lists the calls
+the figure was computed from and no others. A figure that counts calls (answered, abandoned…)
+narrows the list to the calls it counted, decided by the core's own tally of each call: the
+threshold for a short abandon is the report's. Roles as in the report: the floor for supervisors
+and admins, an agent's own calls for an agent; numbers masked for roles that see masked lists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from agent_desk.core.kpi import CallFact, CallTally
+from agent_desk.core.phone import DEFAULT_REGION, display_number, is_withheld, mask_stored
+from agent_desk.core.roles import sees_full_numbers, supervises_floor, takes_calls
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.supervision.kpi_report import NO_KEY, GroupBy, KpiError, ReportRequest
+from agent_desk.store.contact_record import ContactEvent
+from agent_desk.store.models import BusinessLine, Call, Disposition, Order, User
+
+#: Figures that count calls: a drill-down from one of them lists only the calls it counted.
+CALL_COUNTS = frozenset({"offered", "answered", "abandoned", "short_abandoned", "timeout", "unfinished", "transferred"})
+DEFAULT_LIMIT = 1000
+_UTC = ZoneInfo("UTC")
+
+
+@dataclass(frozen=True)
+class CallLine:
+    """One call as a drill-down lists it. ``at`` is naive UTC (queued, else offered)."""
+
+    id: int
+    platform_call_id: str
+    at: datetime | None
+    queue: str
+    line: str  # the business line's code, or the dialled number where no line is known
+    agent: str  # the user name, or the PBX's name for an agent AgentDesk does not know
+    caller: str  # masked for roles that see masked numbers
+    wait_s: int | None
+    outcome: str  # "" while the record has no final event
+    talk_s: int | None
+    disposition: str
+    disposition_label: str
+    disposition_label_zh: str
+    orders: tuple[str, ...]  # order numbers
+
+
+@dataclass(frozen=True)
+class CallsBehind:
+    key: str
+    figure: str | None
+    calls: list[CallLine]
+    total: int  # how many calls the figure has; ``calls`` holds the first ``limit``
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.calls)
+
+
+@dataclass(frozen=True)
+class RecordEvent:
+    at: datetime  # naive UTC
+    kind: str  # core.contact_events.EventKind
+    queue: str
+    agent: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CallOrder:
+    id: int
+    order_no: str
+    state: str
+    total_cents: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    call: CallLine
+    events: list[RecordEvent]  # in the order they happened
+    recording_url: str
+    notes: str
+    orders: list[CallOrder]
+
+
+def calls_behind(
+    session: Session,
+    request: ReportRequest,
+    key: str,
+    *,
+    figure: str | None = None,
+    viewer: CurrentUser | None = None,
+    region: str = DEFAULT_REGION,
+    limit: int = DEFAULT_LIMIT,
+) -> CallsBehind:
+    """The calls of ``request``'s range in the row ``key``; with ``figure``, those it counted."""
+    only = _own_calls(viewer)
+    ctx = _Lookups.read(session)
+    start, end = _window(request, key)
+    when = func.coalesce(Call.queued_at, Call.offered_at)
+    query = select(Call).where(when >= start, when < end, _narrow(request.by, key, ctx)).order_by(when, Call.id)
+    if only is not None:
+        query = query.where(Call.agent_id == only.id)
+    chosen = [
+        call
+        for call in session.scalars(query)
+        if _key_of(request, call, ctx) == key and _counted(request, call, figure)
+    ]
+    shown = chosen[:limit]
+    orders = _order_numbers(session, [c.id for c in shown])
+    full = viewer is None or sees_full_numbers(viewer.role)
+    lines = [_line(call, ctx, orders.get(call.id, ()), full, region) for call in shown]
+    return CallsBehind(key, figure, lines, len(chosen))
+
+
+def call_record(
+    session: Session, call_id: int, *, viewer: CurrentUser | None = None, region: str = DEFAULT_REGION
+) -> CallRecord:
+    """One call as the record has it: its events in order, its recording link and its orders."""
+    only = _own_calls(viewer)
+    call = session.get(Call, call_id)
+    if call is None or (only is not None and call.agent_id != only.id):
+        # An agent asking for a colleague's call learns no more than that there is none for them.
+        raise KpiError("order.call_not_found", call_id=call_id)
+    ctx = _Lookups.read(session)
+    orders = [
+        CallOrder(o.id, o.order_no, o.state, o.total_cents, o.created_at)
+        for o in session.scalars(select(Order).where(Order.call_id == call.id).order_by(Order.created_at, Order.id))
+    ]
+    events = [
+        RecordEvent(
+            e.occurred_at,
+            e.kind,
+            e.queue,
+            ctx.agent_name(e.agent_id, e.agent) if e.agent_id is not None or e.agent else "",
+            dict(e.data or {}),
+        )
+        for e in session.scalars(
+            select(ContactEvent)
+            .where(ContactEvent.call_id == call.platform_call_id, ContactEvent.call_id != "")
+            .order_by(ContactEvent.occurred_at, ContactEvent.id)
+        )
+    ]
+    full = viewer is None or sees_full_numbers(viewer.role)
+    line = _line(call, ctx, tuple(o.order_no for o in orders), full, region)
+    return CallRecord(line, events, call.recording_url, call.notes, orders)
+
+
+# --- choosing the calls of a row -----------------------------------------------------------------
+
+
+def _own_calls(viewer: CurrentUser | None) -> CurrentUser | None:
+    """As the report: the whole floor for supervisors and admins (and the command line), an agent's own."""
+    if viewer is None or supervises_floor(viewer.role):
+        return None
+    if takes_calls(viewer.role):
+        return viewer
+    raise KpiError("kpi.not_allowed", role=viewer.role)
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    users: dict[int, User]
+    by_pbx_name: dict[str, User]
+    line_codes: dict[int, str]
+    dispositions: dict[str, tuple[str, str]]
+
+    @classmethod
+    def read(cls, session: Session) -> _Lookups:
+        users = {u.id: u for u in session.scalars(select(User))}
+        return cls(
+            users,
+            {u.telephony_id: u for u in users.values() if u.telephony_id},
+            {i: code for i, code in session.execute(select(BusinessLine.id, BusinessLine.code))},
+            {
+                code: (label, zh)
+                for code, label, zh in session.execute(
+                    select(Disposition.code, Disposition.label, Disposition.label_zh)
+                )
+            },
+        )
+
+    def agent_name(self, agent_id: int | None, pbx_name: str) -> str:
+        # The report's agent key: the user name, else the PBX's name.
+        user = self.users.get(agent_id) if agent_id is not None else self.by_pbx_name.get(pbx_name)
+        return user.username if user is not None else (pbx_name or NO_KEY)
+
+
+def _window(request: ReportRequest, key: str) -> tuple[datetime, datetime]:
+    """The report's range in naive UTC, cut down to the day or interval a time key names."""
+    start, end = request.utc_window()
+    moment: tuple[datetime, datetime] | None = None
+    try:
+        if request.by is GroupBy.DAY and key != NO_KEY:
+            day = date.fromisoformat(key)
+            moment = _day_bounds(day, request.zone)
+        elif request.by is GroupBy.INTERVAL and key != NO_KEY:
+            local = datetime.strptime(key, "%Y-%m-%d %H:%M").replace(tzinfo=request.zone)
+            moment = (_utc(local), _utc(local + timedelta(minutes=request.interval_minutes)))
+    except ValueError:
+        return start, start  # a key no report makes: no calls
+    if moment is not None:
+        # An hour either side: a clock change inside the window must not cut off a call the key holds.
+        start, end = max(start, moment[0] - timedelta(hours=1)), min(end, moment[1] + timedelta(hours=1))
+    return start, end
+
+
+def _day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    return _utc(datetime.combine(day, time(), zone)), _utc(datetime.combine(day + timedelta(days=1), time(), zone))
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(_UTC).replace(tzinfo=None)
+
+
+def _narrow(by: GroupBy, key: str, ctx: _Lookups) -> ColumnElement[bool]:
+    """A WHERE that keeps at least the row's calls (the key itself is checked per call after)."""
+    none = key == NO_KEY
+    if by is GroupBy.QUEUE:
+        return Call.queue.in_(("", key)) if none else Call.queue == key
+    if by is GroupBy.LINE:
+        ids = [i for i, code in ctx.line_codes.items() if code == key]
+        return Call.business_line_id.is_(None) if none else Call.business_line_id.in_(ids)
+    if by is GroupBy.AGENT:
+        users = [u for u in ctx.users.values() if u.username == key]
+        known = [u.id for u in users]
+        names = {key, *(u.telephony_id for u in users if u.telephony_id)} | ({""} if none else set())
+        return or_(Call.agent_id.in_(known), and_(Call.agent_id.is_(None), Call.agent_telephony_id.in_(names)))
+    return true()
+
+
+def _key_of(request: ReportRequest, call: Call, ctx: _Lookups) -> str:
+    at = call.queued_at or call.offered_at
+    match request.by:
+        case GroupBy.QUEUE:
+            return call.queue or NO_KEY
+        case GroupBy.LINE:
+            return ctx.line_codes.get(call.business_line_id, NO_KEY) if call.business_line_id is not None else NO_KEY
+        case GroupBy.AGENT:
+            return ctx.agent_name(call.agent_id, call.agent_telephony_id)
+        case GroupBy.DAY:
+            return _local(at, request.zone).date().isoformat() if at else NO_KEY
+        case GroupBy.INTERVAL:
+            if at is None:
+                return NO_KEY
+            local = _local(at, request.zone)
+            minutes = request.interval_minutes
+            return local.replace(minute=local.minute - local.minute % minutes, second=0, microsecond=0).strftime(
+                "%Y-%m-%d %H:%M"
+            )
+
+
+def _local(moment: datetime, zone: tzinfo) -> datetime:
+    return moment.replace(tzinfo=_UTC).astimezone(zone)
+
+
+def _counted(request: ReportRequest, call: Call, figure: str | None) -> bool:
+    if figure not in CALL_COUNTS:
+        return True
+    fact = CallFact(
+        call.queued_at or call.offered_at,
+        call.outcome,
+        call.wait_seconds,
+        call.talk_seconds,
+        call.hold_seconds,
+        call.acw_seconds,
+    )
+    # The core's tally of this one call decides, so the list and the figure can never disagree.
+    figures = CallTally.of([fact]).figures(request.settings)
+    return bool(getattr(figures, figure))
+
+
+def _order_numbers(session: Session, call_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    ids = list(call_ids)
+    for i in range(0, len(ids), 500):
+        for call_id, order_no in session.execute(
+            select(Order.call_id, Order.order_no)
+            .where(Order.call_id.in_(ids[i : i + 500]))
+            .order_by(Order.created_at, Order.id)
+        ):
+            if call_id is not None:
+                found[call_id].append(order_no)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _line(call: Call, ctx: _Lookups, orders: tuple[str, ...], full: bool, region: str) -> CallLine:
+    number = call.ani_e164 or call.ani
+    if not number or is_withheld(number):
+        caller = ""  # withheld: the desk says so in its own words
+    elif full:
+        caller = display_number(number, region)
+    else:
+        caller = mask_stored(number, region)
+    label, label_zh = ctx.dispositions.get(call.disposition_code or "", ("", ""))
+    line = ctx.line_codes.get(call.business_line_id, "") if call.business_line_id is not None else ""
+    answered_by = call.agent_id is not None or bool(call.agent_telephony_id)
+    return CallLine(
+        id=call.id,
+        platform_call_id=call.platform_call_id,
+        at=call.queued_at or call.offered_at,
+        queue=call.queue,
+        line=line or call.dnis,
+        agent=ctx.agent_name(call.agent_id, call.agent_telephony_id) if answered_by else "",
+        caller=caller,
+        wait_s=call.wait_seconds,
+        outcome=call.outcome,
+        talk_s=call.talk_seconds,
+        disposition=call.disposition_code or "",
+        disposition_label=label,
+        disposition_label_zh=label_zh,
+        orders=orders,
+    )
+
+
+__all__ = [
+    "CALL_COUNTS",
+    "CallLine",
+    "CallOrder",
+    "CallRecord",
+    "CallsBehind",
+    "RecordEvent",
+    "call_record",
+    "calls_behind",
+]

@@ -1,0 +1,129 @@
+"""The agent league table: the period's agents ranked on one figure, with the figures that balance it.
+
+Built on the report by agent (the same figures, the same range and settings) and ranked by
+:func:`agent_desk.core.league.league`: top 20 % and bottom 10 % marked, agents without the figure
+last and unmarked. Beside each agent stand AHT, FCR, CSAT and the return rate of their orders, so
+a short handle time bought with repeat calls, or a conversion bought with parcels refused at the
+door, shows on the same line. There are no teams in the schema yet: one league for the floor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from agent_desk.core.kpi_outcomes import DeliveryOutcome
+from agent_desk.core.league import Band, league
+from agent_desk.core.orders import OrderState
+from agent_desk.core.roles import supervises_floor
+from agent_desk.services.access.auth import CurrentUser
+from agent_desk.services.supervision.kpi_report import NO_KEY, GroupBy, KpiError, ReportRequest, kpi_report
+from agent_desk.store.models import Order, User
+
+
+class LeagueFigure(StrEnum):
+    """What agents may be ranked on; the value is the report's column."""
+
+    FCR = "fcr"
+    AHT = "aht_s"
+    SERVICE_LEVEL = "service_level"
+    CONVERSION = "conversion"
+    CSAT = "csat"
+
+
+#: A shorter handle time ranks higher; every other league figure ranks higher when it is higher.
+LOWER_IS_BETTER = frozenset({LeagueFigure.AHT})
+
+
+@dataclass(frozen=True)
+class LeagueRow:
+    rank: int | None
+    band: Band
+    agent: str
+    value: float | None  # the ranked figure
+    answered: int
+    aht_s: float | None
+    fcr: float | None
+    csat: float | None
+    return_rate: float | None  # refused at the door ÷ delivered or refused, of the orders taken in the period
+    orders_settled: int
+
+
+@dataclass(frozen=True)
+class LeagueTable:
+    figure: LeagueFigure
+    higher_is_better: bool
+    definitions: dict[str, Any]
+    rows: list[LeagueRow]
+
+
+def league_table(
+    session: Session,
+    request: ReportRequest,
+    figure: LeagueFigure,
+    *,
+    now: datetime,
+    viewer: CurrentUser | None = None,
+) -> LeagueTable:
+    """The floor's league over ``request``'s range (its grouping is ignored: a league is by agent)."""
+    if viewer is not None and not supervises_floor(viewer.role):
+        # A league is other people's figures; an agent has their own on the desk.
+        raise KpiError("kpi.not_allowed", role=viewer.role)
+    by_agent = dataclasses.replace(request, by=GroupBy.AGENT)
+    report = kpi_report(session, by_agent, now=now, viewer=viewer)
+    rows = [r for r in report.rows if r[GroupBy.AGENT.value] != NO_KEY]  # calls nobody answered
+    returns = _delivery_outcomes(session, by_agent)
+    higher = figure not in LOWER_IS_BETTER
+    placed = league(rows, lambda r: r.get(figure.value), higher_is_better=higher)
+    table = []
+    for p in placed:
+        row = p.item
+        agent = str(row[GroupBy.AGENT.value])
+        outcome = returns.get(agent, DeliveryOutcome(0, 0, 0))
+        table.append(
+            LeagueRow(
+                rank=p.rank,
+                band=p.band,
+                agent=agent,
+                value=row.get(figure.value),
+                answered=int(row.get("answered") or 0),
+                aht_s=row.get("aht_s"),
+                fcr=row.get("fcr"),
+                csat=row.get("csat"),
+                return_rate=outcome.refusal_rate,
+                orders_settled=outcome.settled,
+            )
+        )
+    definitions = report.definitions | {"league_figure": figure.value, "higher_is_better": higher, "teams": False}
+    return LeagueTable(figure, higher, definitions, table)
+
+
+def _delivery_outcomes(session: Session, request: ReportRequest) -> dict[str, DeliveryOutcome]:
+    """Per agent (user name), how the orders they took in the range ended at the door."""
+    start, end = request.utc_window()
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for username, state, n in session.execute(
+        select(User.username, Order.state, func.count())
+        .join(User, User.id == Order.taken_by)
+        .where(
+            Order.created_at >= start,
+            Order.created_at < end,
+            Order.state.in_((OrderState.DELIVERED.value, OrderState.REFUSED.value)),
+        )
+        .group_by(User.username, Order.state)
+    ):
+        counts[username][state] = int(n)
+    return {
+        name: DeliveryOutcome(c.get(OrderState.DELIVERED.value, 0), c.get(OrderState.REFUSED.value, 0), 0)
+        for name, c in counts.items()
+    }
+
+
+__all__ = ["LOWER_IS_BETTER", "LeagueFigure", "LeagueRow", "LeagueTable", "league_table"]
