@@ -26,6 +26,11 @@ def setup_logging(*, json_to_stderr: bool = False) -> Path:
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()
+    # A terminal handler already there (the CLI's, when `agent-desk demo` starts the desktop) keeps
+    # the level it was set up for: raising the root to INFO below is for the file, not the terminal.
+    for existing in root.handlers:
+        if existing.level == logging.NOTSET:
+            existing.setLevel(root.getEffectiveLevel())
     root.addHandler(handler)
     if json_to_stderr:
         stream = logging.StreamHandler(sys.stderr)
