@@ -177,3 +177,25 @@ def test_the_cli_viewer_sees_full_numbers_and_an_auditor_no_calls(record: Databa
         assert calls_behind(s, _request(GroupBy.QUEUE), "sales").calls[0].caller == "138 0013 8000"
         with pytest.raises(KpiError):
             calls_behind(s, _request(GroupBy.QUEUE), "sales", viewer=CurrentUser(0, "a", "A", "auditor", None))
+
+
+def test_a_call_written_in_bulk_at_local_midnight_is_behind_its_day(ref_db: Database) -> None:
+    # As the report (test_kpi_rollups): SQLite compares times as text and bulk rows have no
+    # microseconds, so "2026-04-01 16:00:00" sorts before the bound "2026-04-01 16:00:00.000000".
+    from sqlalchemy import text
+
+    with ref_db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO calls (platform_call_id, ani, dnis, queue, agent_telephony_id, end_reason, notes,"
+                " recording_url, outcome, queued_at, offered_at, wait_seconds)"
+                " VALUES ('midnight', '', '', 'sales', '', 'abandoned', '', '', 'abandoned',"
+                " '2026-04-01 16:00:00', '2026-04-01 16:00:00', 30)"
+            )
+        )
+    shanghai = ZoneInfo("Asia/Shanghai")
+    for by, key in ((GroupBy.QUEUE, "sales"), (GroupBy.DAY, "2026-04-02")):
+        req = ReportRequest(date(2026, 4, 2), date(2026, 4, 2), by, zone=shanghai)  # from 16:00 UTC
+        with ref_db.factory() as s:
+            behind = calls_behind(s, req, key)
+        assert [c.platform_call_id for c in behind.calls] == ["midnight"], by

@@ -15,23 +15,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from agent_desk.core.kpi import CallFact, CallTally
 from agent_desk.core.phone import DEFAULT_REGION, display_number, is_withheld, mask_stored
-from agent_desk.core.roles import sees_full_numbers, supervises_floor, takes_calls
+from agent_desk.core.roles import sees_full_numbers
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.supervision.kpi_report import NO_KEY, GroupBy, KpiError, ReportRequest
+from agent_desk.services.supervision.report_request import TEXT_TIME_SLACK, Keys, naive_utc, own_figures
 from agent_desk.store.contact_record import ContactEvent
-from agent_desk.store.models import BusinessLine, Call, Disposition, Order, User
+from agent_desk.store.models import Call, Disposition, Order
 
 #: Figures that count calls: a drill-down from one of them lists only the calls it counted.
 CALL_COUNTS = frozenset({"offered", "answered", "abandoned", "short_abandoned", "timeout", "unfinished", "transferred"})
 DEFAULT_LIMIT = 1000
-_UTC = ZoneInfo("UTC")
 
 
 @dataclass(frozen=True)
@@ -104,17 +103,23 @@ def calls_behind(
     limit: int = DEFAULT_LIMIT,
 ) -> CallsBehind:
     """The calls of ``request``'s range in the row ``key``; with ``figure``, those it counted."""
-    only = _own_calls(viewer)
-    ctx = _Lookups.read(session)
+    only = own_figures(viewer)
+    ctx = _Lookups.read(session, request)
     start, end = _window(request, key)
     when = func.coalesce(Call.queued_at, Call.offered_at)
-    query = select(Call).where(when >= start, when < end, _narrow(request.by, key, ctx)).order_by(when, Call.id)
+    query = (
+        select(Call)
+        .where(when >= start - TEXT_TIME_SLACK, when < end, _narrow(request.by, key, ctx))
+        .order_by(when, Call.id)
+    )
     if only is not None:
         query = query.where(Call.agent_id == only.id)
     chosen = [
         call
         for call in session.scalars(query)
-        if _key_of(request, call, ctx) == key and _counted(request, call, figure)
+        if start <= (call.queued_at or call.offered_at or start) < end
+        and _key_of(call, ctx) == key
+        and _counted(request, call, figure)
     ]
     shown = chosen[:limit]
     orders = _order_numbers(session, [c.id for c in shown])
@@ -127,12 +132,12 @@ def call_record(
     session: Session, call_id: int, *, viewer: CurrentUser | None = None, region: str = DEFAULT_REGION
 ) -> CallRecord:
     """One call as the record has it: its events in order, its recording link and its orders."""
-    only = _own_calls(viewer)
+    only = own_figures(viewer)
     call = session.get(Call, call_id)
     if call is None or (only is not None and call.agent_id != only.id):
         # An agent asking for a colleague's call learns no more than that there is none for them.
         raise KpiError("order.call_not_found", call_id=call_id)
-    ctx = _Lookups.read(session)
+    ctx = _Lookups.read(session, None)
     orders = [
         CallOrder(o.id, o.order_no, o.state, o.total_cents, o.created_at)
         for o in session.scalars(select(Order).where(Order.call_id == call.id).order_by(Order.created_at, Order.id))
@@ -159,41 +164,20 @@ def call_record(
 # --- choosing the calls of a row -----------------------------------------------------------------
 
 
-def _own_calls(viewer: CurrentUser | None) -> CurrentUser | None:
-    """As the report: the whole floor for supervisors and admins (and the command line), an agent's own."""
-    if viewer is None or supervises_floor(viewer.role):
-        return None
-    if takes_calls(viewer.role):
-        return viewer
-    raise KpiError("kpi.not_allowed", role=viewer.role)
-
-
 @dataclass(frozen=True)
 class _Lookups:
-    users: dict[int, User]
-    by_pbx_name: dict[str, User]
-    line_codes: dict[int, str]
+    """The report's keys (one rule for the report and the calls behind it) and disposition labels."""
+
+    keys: Keys
     dispositions: dict[str, tuple[str, str]]
 
     @classmethod
-    def read(cls, session: Session) -> _Lookups:
-        users = {u.id: u for u in session.scalars(select(User))}
-        return cls(
-            users,
-            {u.telephony_id: u for u in users.values() if u.telephony_id},
-            {i: code for i, code in session.execute(select(BusinessLine.id, BusinessLine.code))},
-            {
-                code: (label, zh)
-                for code, label, zh in session.execute(
-                    select(Disposition.code, Disposition.label, Disposition.label_zh)
-                )
-            },
-        )
+    def read(cls, session: Session, request: ReportRequest | None) -> _Lookups:
+        labels = select(Disposition.code, Disposition.label, Disposition.label_zh)
+        return cls(Keys(session, request), {code: (label, zh) for code, label, zh in session.execute(labels)})
 
     def agent_name(self, agent_id: int | None, pbx_name: str) -> str:
-        # The report's agent key: the user name, else the PBX's name.
-        user = self.users.get(agent_id) if agent_id is not None else self.by_pbx_name.get(pbx_name)
-        return user.username if user is not None else (pbx_name or NO_KEY)
+        return self.keys.agent(agent_id, pbx_name)
 
 
 def _window(request: ReportRequest, key: str) -> tuple[datetime, datetime]:
@@ -206,7 +190,7 @@ def _window(request: ReportRequest, key: str) -> tuple[datetime, datetime]:
             moment = _day_bounds(day, request.zone)
         elif request.by is GroupBy.INTERVAL and key != NO_KEY:
             local = datetime.strptime(key, "%Y-%m-%d %H:%M").replace(tzinfo=request.zone)
-            moment = (_utc(local), _utc(local + timedelta(minutes=request.interval_minutes)))
+            moment = (naive_utc(local), naive_utc(local + timedelta(minutes=request.interval_minutes)))
     except ValueError:
         return start, start  # a key no report makes: no calls
     if moment is not None:
@@ -216,11 +200,9 @@ def _window(request: ReportRequest, key: str) -> tuple[datetime, datetime]:
 
 
 def _day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
-    return _utc(datetime.combine(day, time(), zone)), _utc(datetime.combine(day + timedelta(days=1), time(), zone))
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(_UTC).replace(tzinfo=None)
+    return naive_utc(datetime.combine(day, time(), zone)), naive_utc(
+        datetime.combine(day + timedelta(days=1), time(), zone)
+    )
 
 
 def _narrow(by: GroupBy, key: str, ctx: _Lookups) -> ColumnElement[bool]:
@@ -229,39 +211,20 @@ def _narrow(by: GroupBy, key: str, ctx: _Lookups) -> ColumnElement[bool]:
     if by is GroupBy.QUEUE:
         return Call.queue.in_(("", key)) if none else Call.queue == key
     if by is GroupBy.LINE:
-        ids = [i for i, code in ctx.line_codes.items() if code == key]
+        ids = [i for i, code in ctx.keys.lines.items() if code == key]
         return Call.business_line_id.is_(None) if none else Call.business_line_id.in_(ids)
     if by is GroupBy.AGENT:
-        users = [u for u in ctx.users.values() if u.username == key]
+        users = [u for u in ctx.keys.users.values() if u.username == key]
         known = [u.id for u in users]
         names = {key, *(u.telephony_id for u in users if u.telephony_id)} | ({""} if none else set())
         return or_(Call.agent_id.in_(known), and_(Call.agent_id.is_(None), Call.agent_telephony_id.in_(names)))
     return true()
 
 
-def _key_of(request: ReportRequest, call: Call, ctx: _Lookups) -> str:
-    at = call.queued_at or call.offered_at
-    match request.by:
-        case GroupBy.QUEUE:
-            return call.queue or NO_KEY
-        case GroupBy.LINE:
-            return ctx.line_codes.get(call.business_line_id, NO_KEY) if call.business_line_id is not None else NO_KEY
-        case GroupBy.AGENT:
-            return ctx.agent_name(call.agent_id, call.agent_telephony_id)
-        case GroupBy.DAY:
-            return _local(at, request.zone).date().isoformat() if at else NO_KEY
-        case GroupBy.INTERVAL:
-            if at is None:
-                return NO_KEY
-            local = _local(at, request.zone)
-            minutes = request.interval_minutes
-            return local.replace(minute=local.minute - local.minute % minutes, second=0, microsecond=0).strftime(
-                "%Y-%m-%d %H:%M"
-            )
-
-
-def _local(moment: datetime, zone: tzinfo) -> datetime:
-    return moment.replace(tzinfo=_UTC).astimezone(zone)
+def _key_of(call: Call, ctx: _Lookups) -> str:
+    return ctx.keys.call(
+        call.queued_at or call.offered_at, call.queue, call.business_line_id, call.agent_id, call.agent_telephony_id
+    )
 
 
 def _counted(request: ReportRequest, call: Call, figure: str | None) -> bool:
@@ -303,7 +266,7 @@ def _line(call: Call, ctx: _Lookups, orders: tuple[str, ...], full: bool, region
     else:
         caller = mask_stored(number, region)
     label, label_zh = ctx.dispositions.get(call.disposition_code or "", ("", ""))
-    line = ctx.line_codes.get(call.business_line_id, "") if call.business_line_id is not None else ""
+    line = ctx.keys.lines.get(call.business_line_id, "") if call.business_line_id is not None else ""
     answered_by = call.agent_id is not None or bool(call.agent_telephony_id)
     return CallLine(
         id=call.id,

@@ -20,7 +20,15 @@ from agent_desk.core.kpi import CallFact, CallTally
 from agent_desk.core.kpi_agents import AgentTime, StateSpan, agent_times
 from agent_desk.core.kpi_outcomes import Contact, Satisfaction, first_contact_resolution
 from agent_desk.services.access.auth import CurrentUser
-from agent_desk.services.supervision.report_request import GroupBy, Keys, ReportRequest, Sums, own_intervals, windows
+from agent_desk.services.supervision.report_request import (
+    TEXT_TIME_SLACK,
+    GroupBy,
+    Keys,
+    ReportRequest,
+    Sums,
+    own_intervals,
+    windows,
+)
 from agent_desk.store.contact_record import AgentStateInterval, ContactEvent
 from agent_desk.store.kpi_rollups import contact_line
 from agent_desk.store.models import Call, Disposition, FollowUp, Order
@@ -82,11 +90,6 @@ def from_record(
     }
 
 
-# SQLite compares times as text, and bulk writers leave out the microseconds: ``10:00:00`` sorts
-# before the bound ``10:00:00.000000`` of the same instant. A second more is read and cut here.
-_EARLIER = timedelta(seconds=1)
-
-
 def _calls_in(session: Session, start: datetime, end: datetime, only: CurrentUser | None) -> Iterator[Any]:
     when = func.coalesce(Call.queued_at, Call.offered_at)
     query = select(
@@ -105,7 +108,7 @@ def _calls_in(session: Session, start: datetime, end: datetime, only: CurrentUse
         Call.ani_e164,
         Call.dnis,
         Call.disposition_code,
-    ).where(when >= start - _EARLIER, when < end)
+    ).where(when >= start - TEXT_TIME_SLACK, when < end)
     if only is not None:
         query = query.where(Call.agent_id == only.id)
     for row in session.execute(query):
@@ -123,7 +126,7 @@ def _count_ring_no_answer(
 ) -> None:
     query = select(ContactEvent.occurred_at, ContactEvent.queue, ContactEvent.agent).where(
         ContactEvent.kind == "ring_no_answer",
-        ContactEvent.occurred_at >= start - _EARLIER,
+        ContactEvent.occurred_at >= start - TEXT_TIME_SLACK,
         ContactEvent.occurred_at < end,
     )
     if only is not None:

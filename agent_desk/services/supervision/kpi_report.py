@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from agent_desk.core.kpi import ratio
 from agent_desk.core.kpi_agents import AgentTime, StateSpan, agent_times
-from agent_desk.core.roles import supervises_floor, takes_calls
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.supervision import rollup_read
 from agent_desk.services.supervision.kpi_record import from_record
@@ -36,6 +35,7 @@ from agent_desk.services.supervision.report_request import (
     ReportRequest,
     Sums,
     local_zone,
+    own_figures,
     own_intervals,
     windows,
 )
@@ -62,7 +62,7 @@ def kpi_report(
     rollups (the default), the quarter hours of the range whose record changed are recomputed and
     committed first, on a session of their own.
     """
-    only = _own_figures(viewer)
+    only = own_figures(viewer)
     keys = Keys(session, request)
     if source == "rollups" and _rollups_answer(request):
         groups = _from_rollups(session, request, now, only, keys)
@@ -70,15 +70,6 @@ def kpi_report(
         groups = from_record(session, request, now, only, keys)
     rows = [_row(request, key, g) for key, g in sorted(groups.items())]
     return Report(request.settings.definitions() | {"by": request.by.value, "zone": str(request.zone)}, rows)
-
-
-def _own_figures(viewer: CurrentUser | None) -> CurrentUser | None:
-    """The agent whose figures alone this viewer may see; None for the whole floor."""
-    if viewer is None or supervises_floor(viewer.role):
-        return None
-    if takes_calls(viewer.role):
-        return viewer
-    raise KpiError("kpi.not_allowed", role=viewer.role)
 
 
 def _rollups_answer(request: ReportRequest) -> bool:

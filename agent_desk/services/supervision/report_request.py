@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from agent_desk.core.kpi import CallTally, KpiSettings
 from agent_desk.core.kpi_agents import AgentTime
 from agent_desk.core.kpi_outcomes import Fcr, Satisfaction
+from agent_desk.core.roles import supervises_floor, takes_calls
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.errors import ServiceError
 from agent_desk.services.supervision.rollup_sums import computer_zone
@@ -27,6 +28,12 @@ from agent_desk.store.models import BusinessLine, User
 
 NO_KEY = "(none)"
 INTERVAL_MINUTES = (15, 30, 60)
+
+
+# SQLite compares times as text, and bulk writers leave out the microseconds: ``10:00:00`` sorts
+# before the bound ``10:00:00.000000`` of the same instant. Readers ask for this much more and cut
+# the rows to their window in Python.
+TEXT_TIME_SLACK = timedelta(seconds=1)
 
 
 class KpiError(ServiceError, ValueError):
@@ -106,8 +113,8 @@ class Sums:
 class Keys:
     """The group a call, ring or interval joins: one rule for both sources."""
 
-    def __init__(self, session: Session, request: ReportRequest) -> None:
-        self.request = request
+    def __init__(self, session: Session, request: ReportRequest | None = None) -> None:
+        self.request = request  # None: agent names only (a single call's record)
         self.users = {u.id: u for u in session.scalars(select(User))}
         self.by_pbx_name = {u.telephony_id: u for u in self.users.values() if u.telephony_id}
         # Result has keys(): dict() would take it for a mapping.
@@ -119,6 +126,7 @@ class Keys:
 
     def call(self, at: datetime | None, queue: str, line_id: int | None, agent_id: int | None, pbx: str) -> str:
         request = self.request
+        assert request is not None, "a call's key needs the report it is grouped for"
         match request.by:
             case GroupBy.QUEUE:
                 return queue or NO_KEY
@@ -151,6 +159,16 @@ def windows(request: ReportRequest) -> Iterator[tuple[str, datetime, datetime]]:
         local = nxt
 
 
+def own_figures(viewer: CurrentUser | None) -> CurrentUser | None:
+    """The agent whose figures alone this viewer may see; None for the whole floor (supervisors,
+    admins, and the command line as the database's owner). Reports and drill-downs both ask here."""
+    if viewer is None or supervises_floor(viewer.role):
+        return None
+    if takes_calls(viewer.role):
+        return viewer
+    raise KpiError("kpi.not_allowed", role=viewer.role)
+
+
 def own_intervals(only: CurrentUser) -> Any:
     return or_(AgentStateInterval.agent_id == only.id, AgentStateInterval.agent == (only.telephony_id or ""))
 
@@ -158,6 +176,7 @@ def own_intervals(only: CurrentUser) -> Any:
 __all__ = [
     "INTERVAL_MINUTES",
     "NO_KEY",
+    "TEXT_TIME_SLACK",
     "GroupBy",
     "Keys",
     "KpiError",
@@ -168,6 +187,7 @@ __all__ = [
     "local",
     "local_zone",
     "naive_utc",
+    "own_figures",
     "own_intervals",
     "windows",
 ]
