@@ -143,7 +143,12 @@ def register(sub: Any) -> None:
     add_url(report)
     report.add_argument("--from", dest="first", type=_day, required=True, metavar="DATE", help="first day")
     report.add_argument("--to", dest="last", type=_day, required=True, metavar="DATE", help="last day (included)")
-    report.add_argument("--by", choices=("queue", "line", "agent", "day", "interval"), default="queue")
+    report.add_argument(
+        "--by",
+        choices=("queue", "line", "agent", "team", "day", "week", "month", "interval"),
+        default="queue",
+        help="rows: per queue, business line, agent, team (the agent's team now), day, ISO week, month or interval",
+    )
     report.add_argument("--interval", type=int, choices=(15, 30, 60), default=30, help="minutes, with --by interval")
     report.add_argument("--sl-seconds", type=int, default=20, help="service-level target T (default 20)")
     report.add_argument("--short-abandon-seconds", type=int, default=5, help="short abandon threshold (default 5)")

@@ -1,8 +1,10 @@
-"""``agent-desk user …`` and ``agent-desk secret …``: accounts and the OS keyring."""
+"""``agent-desk user …``, ``agent-desk team …`` and ``agent-desk secret …``: accounts, teams (班组)
+and the OS keyring."""
 
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from typing import Any
 
 from agent_desk.cli.common import CliError, add_url, open_db, read_secret
@@ -11,12 +13,17 @@ from agent_desk.core.orders import Role
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from agent_desk.services.access.auth import UserError, create_user
+    from agent_desk.services.supervision.teams import TeamError, team_named
     from agent_desk.store.db import transaction
 
-    password = read_secret(f"password for {args.username}: ")
     db = open_db(args)
     try:
+        if args.team is not None:
+            with db.factory() as session:
+                team_named(session, args.team)  # an unknown team is said before the password is asked
+        password = read_secret(f"password for {args.username}: ")
         with transaction(db.factory) as session:
+            team = team_named(session, args.team) if args.team is not None else None
             user = create_user(
                 session,
                 username=args.username,
@@ -26,12 +33,75 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 telephony_id=args.telephony_id,
                 extension=args.extension,
             )
-            print(f"user {user.username} ({user.role}) created with id {user.id}")
-    except UserError as exc:
+            if team is not None:
+                user.team_id = team.id
+            in_team = f" in team {team.name}" if team is not None else ""
+            print(f"user {user.username} ({user.role}) created with id {user.id}{in_team}")
+    except (UserError, TeamError) as exc:
         raise CliError(str(exc)) from exc
     finally:
         db.dispose()
     return 0
+
+
+def cmd_team_add(args: argparse.Namespace) -> int:
+    from agent_desk.services.supervision.teams import TeamError, add_team
+    from agent_desk.store.db import transaction
+
+    db = open_db(args)
+    try:
+        with transaction(db.factory) as session:
+            team = add_team(session, args.name, leader=args.leader)
+            led = f", led by {args.leader.strip()}" if args.leader else ", no leader yet"
+            print(f"team {team.name} created with id {team.id}{led}")
+    except TeamError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_team_assign(args: argparse.Namespace) -> int:
+    from agent_desk.services.supervision.teams import TeamError, place_in_team
+    from agent_desk.store.db import transaction
+
+    db = open_db(args)
+    try:
+        with transaction(db.factory) as session:
+            users = place_in_team(session, args.usernames, args.name)
+            print(f"{', '.join(u.username for u in users)} now in team {args.name.strip()}")
+    except TeamError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_team_list(args: argparse.Namespace) -> int:
+    from agent_desk.services.supervision.teams import team_list
+
+    db = open_db(args)
+    try:
+        with db.factory() as session:
+            teams = team_list(session)
+    finally:
+        db.dispose()
+    if not teams:
+        print("no teams yet (agent-desk team add NAME --leader USERNAME)")
+        return 0
+    lines = [("team", "leader", "members", "active")]
+    for t in teams:
+        leader = f"{t.leader} ({t.leader_name})" if t.leader else "—"
+        lines.append((t.name, leader, str(t.members), "yes" if t.active else "no"))
+    widths = [max(_width(line[i]) for line in lines) for i in range(4)]
+    for line in lines:
+        print("  ".join(text + " " * (w - _width(text)) for text, w in zip(line, widths, strict=True)).rstrip())
+    return 0
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def cmd_secret_set(args: argparse.Namespace) -> int:
@@ -68,7 +138,25 @@ def register(sub: Any) -> None:
     add.add_argument("--name", help="display name")
     add.add_argument("--telephony-id", help="the PBX's name for this agent, e.g. SIP/8001")
     add.add_argument("--extension")
+    add.add_argument("--team", metavar="NAME", help="the team (班组) the user works in")
     add.set_defaults(func=cmd_user_add)
+
+    team = sub.add_parser("team", help="teams (班组) and who leads them").add_subparsers(
+        dest="team_command", metavar="ACTION"
+    )
+    tadd = team.add_parser("add", help="create a team")
+    add_url(tadd)
+    tadd.add_argument("name")
+    tadd.add_argument("--leader", metavar="USERNAME", help="the supervisor (or admin) who leads it")
+    tadd.set_defaults(func=cmd_team_add)
+    tlist = team.add_parser("list", help="the teams, their leaders and how many are in each")
+    add_url(tlist)
+    tlist.set_defaults(func=cmd_team_list)
+    tassign = team.add_parser("assign", help="move users into a team (all or none of them)")
+    add_url(tassign)
+    tassign.add_argument("name")
+    tassign.add_argument("usernames", nargs="+", metavar="USERNAME")
+    tassign.set_defaults(func=cmd_team_assign)
 
     secret = sub.add_parser("secret", help="secrets in the OS keyring").add_subparsers(
         dest="secret_command", metavar="ACTION"

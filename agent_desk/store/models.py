@@ -75,6 +75,20 @@ class User(Base):
     hub_token_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The team (班组) the agent works in now; reports group an agent's past calls by it too.
+    # use_alter: teams name their leader, so the two tables point at each other.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", use_alter=True), index=True)
+
+
+class Team(Base):
+    """A team of agents (班组) and the supervisor who leads it: they see its agents' figures."""
+
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    leader_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class BusinessLine(Base):
@@ -473,4 +487,4 @@ class CustomerAccess(Base):
 
 # The contact-centre record's tables share this metadata; importing them here registers them
 # wherever the models are used (Alembic, the drift test, the services).
-from agent_desk.store import contact_record, kpi_rollups, pending_calls  # noqa: E402, F401
+from agent_desk.store import contact_record, kpi_rollups, pending_calls, staffing  # noqa: E402, F401

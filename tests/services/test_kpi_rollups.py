@@ -3,10 +3,12 @@
 A random record (seeded: each seed is one reproducible floor) is written the way the hub and the
 desks write it: events appended in batches in random order, some replayed, some ends arriving after
 reports were read, wrap-ups, orders taken and cancelled, follow-up scores. After every stage each
-report (by queue, line, agent, day and interval; in the rollup zone, in UTC and at +05:45; with other
-thresholds; as an agent) is made from the rollups and from the record (``source="raw"``), and the
-two must be equal. The rollups keep days, weeks and months of Asia/Shanghai here, so the range
-(a whole April and the days around it) is read from months, weeks, days and quarter hours.
+report (by queue, line, agent, team, day, ISO week, month and interval; in the rollup zone, in UTC and
+at +05:45; with other thresholds; as an agent and as a supervisor) is made from the rollups and from
+the record (``source="raw"``), and the two must be equal. The rollups keep days, weeks and months of
+Asia/Shanghai here, so the range (a whole April and the days around it, a Friday to a Monday) is read
+from months, weeks, days and quarter hours, and its first and last weeks and months are cut by it.
+The demo's teams: agent1 and agent2 in 销售一组, agent3 in 销售二组; SIP/9999 is in none.
 """
 
 from __future__ import annotations
@@ -136,11 +138,22 @@ class Floor:
 def requests() -> Iterator[ReportRequest]:
     other = KpiSettings(sl_seconds=4, short_abandon_seconds=12, sl_definition=SlDefinition.QUEUED, fcr_days=1)
     for zone in (SHANGHAI, UTC, KATHMANDU):
-        for by in (GroupBy.QUEUE, GroupBy.LINE, GroupBy.AGENT, GroupBy.DAY):
+        for by in (
+            GroupBy.QUEUE,
+            GroupBy.LINE,
+            GroupBy.AGENT,
+            GroupBy.TEAM,
+            GroupBy.DAY,
+            GroupBy.WEEK,
+            GroupBy.MONTH,
+        ):
             yield ReportRequest(FIRST, LAST, by, zone=zone)
         yield ReportRequest(date(2026, 3, 31), date(2026, 4, 2), GroupBy.INTERVAL, interval_minutes=30, zone=zone)
     yield ReportRequest(date(2026, 4, 1), date(2026, 4, 30), GroupBy.AGENT, other, zone=SHANGHAI)
     yield ReportRequest(FIRST, LAST, GroupBy.DAY, other, zone=SHANGHAI)
+    yield ReportRequest(date(2026, 4, 6), date(2026, 4, 26), GroupBy.WEEK, other, zone=SHANGHAI)  # whole weeks
+    yield ReportRequest(date(2026, 4, 1), date(2026, 4, 30), GroupBy.MONTH, other, zone=SHANGHAI)  # a whole month
+    yield ReportRequest(date(2026, 4, 1), date(2026, 4, 30), GroupBy.TEAM, other, zone=SHANGHAI)
     yield ReportRequest(
         date(2026, 4, 6), date(2026, 4, 6), GroupBy.INTERVAL, other, interval_minutes=15, zone=KATHMANDU
     )
@@ -206,6 +219,7 @@ def test_the_rollups_equal_a_recompute_through_every_kind_of_write(ref_db: Datab
     _orders_and_follow_ups(db, floor.rng, people["agent1"])
     assert_rollups_equal_the_record(db)
     assert assert_rollups_equal_the_record(db, viewer=people["agent2"]) > 0
+    assert assert_rollups_equal_the_record(db, viewer=people["supervisor1"]) > 0
     # A rebuild from scratch (the bulk path: one ordered pass, next calls by a window function) agrees
     # with the quarter hours recomputed one by one, and with the days, weeks and months changed by difference.
     with transaction(db.factory) as s:

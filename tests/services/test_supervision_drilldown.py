@@ -156,7 +156,9 @@ def test_the_league_ranks_agents_and_puts_the_balancing_figures_beside_them(reco
     assert by_aht.rows[1].aht_s == 135.0 and by_aht.rows[1].answered == 2
     # agent1 took both orders: one delivered, one refused at the door.
     assert by_aht.rows[1].return_rate == 0.5 and by_aht.rows[1].orders_settled == 2
-    assert by_aht.definitions["teams"] is False
+    # supervisor1 leads 销售一组 (agent1, agent2): their league is that team's; the command line's the floor's.
+    assert by_aht.definitions["teams"] == ["销售一组"] and by_fcr.definitions["teams"] is None
+    assert {r.team for r in by_aht.rows} == {"销售一组"}
     # No wrap-ups in a queue_log: nobody has an FCR, nobody is ranked or marked.
     assert {(r.rank, r.band) for r in by_fcr.rows} == {(None, Band.UNRANKED)}
     with pytest.raises(KpiError) as refused_league, record.factory() as s:

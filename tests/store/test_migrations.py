@@ -60,6 +60,29 @@ def test_this_waves_migrations_step_down_and_up_on_a_filled_database(demo_db: Da
         assert conn.execute(text("SELECT COUNT(*) FROM orders")).scalar_one() > 0
 
 
+def test_teams_step_down_and_up_with_agents_in_them(demo_db: Database) -> None:
+    # 0009 on a database whose users point at teams and are pointed at by calls, orders and events:
+    # SQLite must neither copy users nor lose them.
+    from alembic import command
+    from sqlalchemy import inspect
+
+    def count(sql: str) -> int:
+        with demo_db.engine.connect() as conn:
+            return int(conn.execute(text(sql)).scalar_one())
+
+    users = count("SELECT COUNT(*) FROM users")
+    assert count("SELECT COUNT(*) FROM users WHERE team_id IS NOT NULL") > 0
+    command.downgrade(migrate.alembic_config(demo_db.engine), "0008")
+    schema = inspect(demo_db.engine)
+    assert "teams" not in schema.get_table_names()
+    assert "team_id" not in {c["name"] for c in schema.get_columns("users")}
+    assert count("SELECT COUNT(*) FROM users") == users
+    migrate.upgrade(demo_db.engine)
+    assert _drift(demo_db) == []
+    assert count("SELECT COUNT(*) FROM users") == users and count("SELECT COUNT(*) FROM teams") == 0
+    assert count("SELECT COUNT(*) FROM users WHERE team_id IS NOT NULL") == 0
+
+
 def test_audit_events_are_append_only_in_the_database(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         event_id = conn.execute(text("SELECT MIN(id) FROM order_events")).scalar_one()

@@ -2,7 +2,8 @@
 
 Ten million calls a year are ~800 agents' work, not four people's: when the demo agents cannot take
 the calls in shifts of at most :data:`CAP` calls, "floor" agents are added (one shared, unguessable
-password hash: they exist for the record and the reports, the documented demo logins stay the way in).
+password hash: they exist for the record and the reports, the documented demo logins stay the way in),
+each in one of the demo's teams in turn.
 A shift is one agent's day; a day that already has a shift for that agent in the record (an earlier
 run, an imported ``queue_log``) is left alone, so adding demo data twice never makes overlapping shifts.
 """
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from agent_desk.services.access.auth import hash_password
 from agent_desk.store.contact_record import AgentStateInterval, NotReadyReason
-from agent_desk.store.models import User
+from agent_desk.store.models import Team, User
 
 DAYS = 360  # the record covers the days before today, as far back as the demo's orders go
 CAP = 45  # answered calls one shift can hold at ~75% occupancy
@@ -113,6 +114,7 @@ def _add_floor_agents(session: Session, count: int) -> int:
     # Colleagues are people on every screen that names who took a call or an order; two of one name
     # would be a puzzle on a report, so a taken name is drawn again.
     fake, taken = Faker("zh_CN"), set(session.scalars(select(User.display_name)))
+    teams = list(session.scalars(select(Team.id).where(Team.active).order_by(Team.id)))
     for n in range(existing + 1, existing + count + 1):
         fake.seed_instance(n)  # floor agent n has one name in every build
         name = fake.name()
@@ -127,6 +129,7 @@ def _add_floor_agents(session: Session, count: int) -> int:
                 password_hash=locked,
                 telephony_id=f"SIP/6{n:04d}",
                 extension=f"6{n:04d}",
+                team_id=teams[n % len(teams)] if teams else None,
             )
         )
     session.flush()

@@ -1,4 +1,4 @@
-"""Demo reference data: business lines with their DNIS, catalogue, wrap-up codes and users.
+"""Demo reference data: business lines with their DNIS, catalogue, wrap-up codes, users and teams.
 
 Read from ``resources/demo/catalogue.toml``; seeding keeps whatever already exists.
 """
@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from agent_desk.paths import RESOURCES
 from agent_desk.services.access.auth import create_user
-from agent_desk.store.models import BusinessLine, BusinessLineNumber, Disposition, Product, User
+from agent_desk.services.supervision.teams import add_team
+from agent_desk.store.models import BusinessLine, BusinessLineNumber, Disposition, Product, Team, User
 
 CATALOGUE = RESOURCES / "demo" / "catalogue.toml"
 DEMO_PASSWORD_SUFFIX = "123"
@@ -26,6 +27,7 @@ class SeedReport:
     business_lines: int = 0
     products: int = 0
     users: int = 0
+    teams: int = 0
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def load_catalogue(path: Path = CATALOGUE) -> dict[str, Any]:
 
 
 def seed_reference(session: Session, catalogue: dict[str, Any] | None = None) -> SeedReport:
-    """Business lines, products, dispositions and demo users; existing rows are kept as they are."""
+    """Business lines, products, dispositions, demo users and teams; existing rows are kept as they are
+    (a member already in a team stays in it)."""
     catalogue = catalogue or load_catalogue()
     report = SeedReport()
     lines: dict[str, BusinessLine] = {bl.code: bl for bl in session.scalars(select(BusinessLine))}
@@ -89,6 +92,17 @@ def seed_reference(session: Session, catalogue: dict[str, Any] | None = None) ->
             continue
         create_user(session, password=entry["username"] + DEMO_PASSWORD_SUFFIX, **entry)
         report.users += 1
+    session.flush()
+    names = set(session.scalars(select(Team.name)))
+    for entry in catalogue.get("team", []):
+        if entry["name"] in names:
+            continue
+        team = add_team(session, entry["name"], leader=entry.get("leader"))
+        for user in session.scalars(
+            select(User).where(User.username.in_(entry.get("members", [])), User.team_id.is_(None))
+        ):
+            user.team_id = team.id
+        report.teams += 1
     session.flush()
     return report
 

@@ -1,11 +1,13 @@
 """Behind a KPI figure: the calls a report row counted, and one call's record, recording and orders.
 
 A row's calls are chosen by the very key :func:`~agent_desk.services.supervision.kpi_report.kpi_report`
-gives it (queue, business line, agent, local day or interval), so a drill-down lists the calls
-the figure was computed from and no others. A figure that counts calls (answered, abandoned…)
-narrows the list to the calls it counted, decided by the core's own tally of each call: the
-threshold for a short abandon is the report's. Roles as in the report: the floor for supervisors
-and admins, an agent's own calls for an agent; numbers masked for roles that see masked lists.
+gives it (queue, business line, agent, team, local day, week, month or interval), so a drill-down
+lists the calls the figure was computed from and no others. A figure that counts calls (answered,
+abandoned…) narrows the list to the calls it counted, decided by the core's own tally of each call:
+the threshold for a short abandon is the report's. Roles as in the report (``scope``): everything for
+admins; for a supervisor the centre's rows whole, but agents and teams only of the teams they lead,
+other teams' agents unnamed on the calls listed and their calls' records closed; an agent's own
+calls for an agent. Numbers are masked for roles that see masked lists.
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ from agent_desk.core.phone import DEFAULT_REGION, display_number, is_withheld, m
 from agent_desk.core.roles import sees_full_numbers
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.supervision.kpi_report import NO_KEY, GroupBy, KpiError, ReportRequest
-from agent_desk.services.supervision.report_request import TEXT_TIME_SLACK, Keys, naive_utc, own_figures
+from agent_desk.services.supervision.report_request import (
+    CALENDAR,
+    NO_TEAM,
+    TEXT_TIME_SLACK,
+    Keys,
+    naive_utc,
+    period_days,
+)
+from agent_desk.services.supervision.scope import Scope, scope_of
 from agent_desk.store.contact_record import ContactEvent
 from agent_desk.store.models import Call, Disposition, Order
 
@@ -51,6 +61,7 @@ class CallLine:
     disposition_label: str
     disposition_label_zh: str
     orders: tuple[str, ...]  # order numbers
+    agent_withheld: bool = False  # taken by another team's agent: ``agent`` is "" for this viewer
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ class RecordEvent:
     at: datetime  # naive UTC
     kind: str  # core.contact_events.EventKind
     queue: str
-    agent: str
+    agent: str  # "" where none, or withheld (another team's agent)
     data: dict[str, Any]
 
 
@@ -102,9 +113,15 @@ def calls_behind(
     region: str = DEFAULT_REGION,
     limit: int = DEFAULT_LIMIT,
 ) -> CallsBehind:
-    """The calls of ``request``'s range in the row ``key``; with ``figure``, those it counted."""
-    only = own_figures(viewer)
-    ctx = _Lookups.read(session, request)
+    """The calls of ``request``'s range in the row ``key``; with ``figure``, those it counted.
+
+    A supervisor asking for an agent or team outside the teams they lead is refused (``kpi.other_team``).
+    """
+    scope = scope_of(session, viewer)
+    only = scope.only
+    ctx = _Lookups.read(session, request, scope)
+    if not scope.shows_row(request.by, key, ctx.keys):
+        raise KpiError("kpi.other_team", key=key)
     start, end = _window(request, key)
     when = func.coalesce(Call.queued_at, Call.offered_at)
     query = (
@@ -132,12 +149,14 @@ def call_record(
     session: Session, call_id: int, *, viewer: CurrentUser | None = None, region: str = DEFAULT_REGION
 ) -> CallRecord:
     """One call as the record has it: its events in order, its recording link and its orders."""
-    only = own_figures(viewer)
+    scope = scope_of(session, viewer)
+    only = scope.only
     call = session.get(Call, call_id)
-    if call is None or (only is not None and call.agent_id != only.id):
-        # An agent asking for a colleague's call learns no more than that there is none for them.
+    ctx = _Lookups.read(session, None, scope)
+    if call is None or (only is not None and call.agent_id != only.id) or _withheld(call, ctx):
+        # An agent asking for a colleague's call, or a supervisor for another team's, learns no more
+        # than that there is none for them.
         raise KpiError("order.call_not_found", call_id=call_id)
-    ctx = _Lookups.read(session, None)
     orders = [
         CallOrder(o.id, o.order_no, o.state, o.total_cents, o.created_at)
         for o in session.scalars(select(Order).where(Order.call_id == call.id).order_by(Order.created_at, Order.id))
@@ -147,7 +166,7 @@ def call_record(
             e.occurred_at,
             e.kind,
             e.queue,
-            ctx.agent_name(e.agent_id, e.agent) if e.agent_id is not None or e.agent else "",
+            ctx.agent_name(e.agent_id, e.agent) if e.agent_id is not None or e.agent else "",  # withheld: ""
             dict(e.data or {}),
         )
         for e in session.scalars(
@@ -166,28 +185,41 @@ def call_record(
 
 @dataclass(frozen=True)
 class _Lookups:
-    """The report's keys (one rule for the report and the calls behind it) and disposition labels."""
+    """The report's keys (one rule for the report and the calls behind it), disposition labels, and
+    whose names the viewer may see."""
 
     keys: Keys
     dispositions: dict[str, tuple[str, str]]
+    scope: Scope
 
     @classmethod
-    def read(cls, session: Session, request: ReportRequest | None) -> _Lookups:
+    def read(cls, session: Session, request: ReportRequest | None, scope: Scope) -> _Lookups:
         labels = select(Disposition.code, Disposition.label, Disposition.label_zh)
-        return cls(Keys(session, request), {code: (label, zh) for code, label, zh in session.execute(labels)})
+        dispositions = {code: (label, zh) for code, label, zh in session.execute(labels)}
+        return cls(Keys(session, request), dispositions, scope)
+
+    def shows(self, agent_id: int | None, pbx_name: str) -> bool:
+        return self.scope.shows_user(self.keys.user(agent_id, pbx_name))
 
     def agent_name(self, agent_id: int | None, pbx_name: str) -> str:
-        return self.keys.agent(agent_id, pbx_name)
+        """The agent's name, or "" where the viewer does not see that agent's figures."""
+        return self.keys.agent(agent_id, pbx_name) if self.shows(agent_id, pbx_name) else ""
+
+
+def _withheld(call: Call, ctx: _Lookups) -> bool:
+    """Taken by an agent whose figures this viewer does not see (a call nobody took is the centre's)."""
+    answered_by = call.agent_id is not None or bool(call.agent_telephony_id)
+    return answered_by and not ctx.shows(call.agent_id, call.agent_telephony_id)
 
 
 def _window(request: ReportRequest, key: str) -> tuple[datetime, datetime]:
-    """The report's range in naive UTC, cut down to the day or interval a time key names."""
+    """The report's range in naive UTC, cut down to the day, week, month or interval a time key names."""
     start, end = request.utc_window()
     moment: tuple[datetime, datetime] | None = None
     try:
-        if request.by is GroupBy.DAY and key != NO_KEY:
-            day = date.fromisoformat(key)
-            moment = _day_bounds(day, request.zone)
+        if request.by in CALENDAR and key != NO_KEY:
+            first, after = period_days(request.by, key)
+            moment = _day_bounds(first, after, request.zone)
         elif request.by is GroupBy.INTERVAL and key != NO_KEY:
             local = datetime.strptime(key, "%Y-%m-%d %H:%M").replace(tzinfo=request.zone)
             moment = (naive_utc(local), naive_utc(local + timedelta(minutes=request.interval_minutes)))
@@ -199,10 +231,8 @@ def _window(request: ReportRequest, key: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
-    return naive_utc(datetime.combine(day, time(), zone)), naive_utc(
-        datetime.combine(day + timedelta(days=1), time(), zone)
-    )
+def _day_bounds(first: date, after: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    return naive_utc(datetime.combine(first, time(), zone)), naive_utc(datetime.combine(after, time(), zone))
 
 
 def _narrow(by: GroupBy, key: str, ctx: _Lookups) -> ColumnElement[bool]:
@@ -218,6 +248,13 @@ def _narrow(by: GroupBy, key: str, ctx: _Lookups) -> ColumnElement[bool]:
         known = [u.id for u in users]
         names = {key, *(u.telephony_id for u in users if u.telephony_id)} | ({""} if none else set())
         return or_(Call.agent_id.in_(known), and_(Call.agent_id.is_(None), Call.agent_telephony_id.in_(names)))
+    if by is GroupBy.TEAM and not none and key != NO_TEAM:  # (no team) and (none): the key decides, call by call
+        teams = {i for i, name in ctx.keys.teams.items() if name == key}
+        members = [u for u in ctx.keys.users.values() if u.team_id in teams]
+        pbx = {u.telephony_id for u in members if u.telephony_id}
+        return or_(
+            Call.agent_id.in_([u.id for u in members]), and_(Call.agent_id.is_(None), Call.agent_telephony_id.in_(pbx))
+        )
     return true()
 
 
@@ -268,6 +305,7 @@ def _line(call: Call, ctx: _Lookups, orders: tuple[str, ...], full: bool, region
     label, label_zh = ctx.dispositions.get(call.disposition_code or "", ("", ""))
     line = ctx.keys.lines.get(call.business_line_id, "") if call.business_line_id is not None else ""
     answered_by = call.agent_id is not None or bool(call.agent_telephony_id)
+    withheld = _withheld(call, ctx)
     return CallLine(
         id=call.id,
         platform_call_id=call.platform_call_id,
@@ -283,6 +321,7 @@ def _line(call: Call, ctx: _Lookups, orders: tuple[str, ...], full: bool, region
         disposition_label=label,
         disposition_label_zh=label_zh,
         orders=orders,
+        agent_withheld=withheld,
     )
 
 

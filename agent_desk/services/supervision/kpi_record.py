@@ -21,7 +21,9 @@ from agent_desk.core.kpi_agents import AgentTime, StateSpan, agent_times
 from agent_desk.core.kpi_outcomes import Contact, Satisfaction, first_contact_resolution
 from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.supervision.report_request import (
+    BY_AGENTS,
     TEXT_TIME_SLACK,
+    WITH_AGENT_TIME,
     GroupBy,
     Keys,
     ReportRequest,
@@ -73,7 +75,7 @@ def from_record(
         _count_ring_no_answer(session, start, end, groups, keys, only)
     _count_orders(session, call_ids_by_key, groups)
     _count_satisfaction(session, call_ids_by_key, groups)
-    if request.by in (GroupBy.AGENT, GroupBy.DAY, GroupBy.INTERVAL):
+    if request.by in WITH_AGENT_TIME:
         _add_agent_time(session, start, end, now, request, groups, keys, only)
     later = _later_contacts(session, start, end + timedelta(days=request.settings.fcr_days), lines)
     days = request.settings.fcr_days
@@ -184,11 +186,12 @@ def _add_agent_time(
     )
     if only is not None:
         query = query.where(own_intervals(only))
+    key_of = keys.team if request.by is GroupBy.TEAM else keys.agent
     spans = [
-        StateSpan(keys.agent(i.agent_id, i.agent), i.state, i.started_at, i.ended_at, i.reason)
+        StateSpan(key_of(i.agent_id, i.agent), i.state, i.started_at, i.ended_at, i.reason)
         for i in session.scalars(query)
     ]
-    if request.by is GroupBy.AGENT:
+    if request.by in BY_AGENTS:  # an agent's or a team's time over the whole range
         for agent, spent in agent_times(spans, start, end, now).items():
             groups[agent].time = groups[agent].time + spent
         return

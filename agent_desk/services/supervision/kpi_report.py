@@ -1,12 +1,13 @@
-"""A KPI report over a date range, grouped by queue, business line, agent, day or interval.
+"""A KPI report over a date range, grouped by queue, business line, agent, team, day, ISO week, month
+or interval.
 
 Reads the KPI rollups (``rollups``: sums per quarter hour, day, week and month, recomputed first
 where the record changed) and hands the sums to the pure formulas of ``core.kpi*``; nothing here
 defines a figure. ``source="raw"`` computes the same report from the record itself (the calls, their
 orders and follow-ups, ring-no-answer events and state intervals): the tests and the benchmark
 check that the two agree, and it serves the few reports the rollups cannot (see
-:func:`_rollups_answer`). Days and intervals are those of the centre's time zone (the database
-keeps naive UTC).
+:func:`_rollups_answer`). Days, weeks, months and intervals are those of the centre's time zone
+(the database keeps naive UTC). Who sees which rows is decided in ``scope``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,13 @@ from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.supervision import rollup_read
 from agent_desk.services.supervision.kpi_record import from_record
 from agent_desk.services.supervision.report_request import (
+    BY_AGENTS,
+    BY_TIME,
+    CALENDAR,
     INTERVAL_MINUTES,
     NO_KEY,
+    NO_TEAM,
+    WITH_AGENT_TIME,
     GroupBy,
     Keys,
     KpiError,
@@ -35,12 +41,12 @@ from agent_desk.services.supervision.report_request import (
     ReportRequest,
     Sums,
     local_zone,
-    own_figures,
     own_intervals,
     windows,
 )
 from agent_desk.services.supervision.rollup_sums import FCR_MAX_DAYS, AgentSums, CallSums, Periods
 from agent_desk.services.supervision.rollups import refresh, rollup_zone
+from agent_desk.services.supervision.scope import scope_of
 from agent_desk.store.contact_record import AgentStateInterval
 from agent_desk.store.kpi_rollups import bucket_of
 
@@ -57,18 +63,20 @@ def kpi_report(
 ) -> Report:
     """The report; ``now`` (naive UTC) ends the intervals still open.
 
-    ``viewer`` None is the database's owner (the command line). Supervisors and admins see the
-    whole floor; an agent sees their own calls and time only, whatever the grouping. From the
-    rollups (the default), the quarter hours of the range whose record changed are recomputed and
-    committed first, on a session of their own.
+    ``viewer`` None is the database's owner (the command line). Admins see everything; supervisors
+    the centre's totals, and by agent or team only the teams they lead; an agent their own calls
+    and time only, whatever the grouping (``scope``). From the rollups (the default), the quarter
+    hours of the range whose record changed are recomputed and committed first, on a session of
+    their own.
     """
-    only = own_figures(viewer)
+    scope = scope_of(session, viewer)
+    only = scope.only
     keys = Keys(session, request)
     if source == "rollups" and _rollups_answer(request):
         groups = _from_rollups(session, request, now, only, keys)
     else:
         groups = from_record(session, request, now, only, keys)
-    rows = [_row(request, key, g) for key, g in sorted(groups.items())]
+    rows = [_row(request, key, g) for key, g in sorted(groups.items()) if scope.shows_row(request.by, key, keys)]
     return Report(request.settings.definitions() | {"by": request.by.value, "zone": str(request.zone)}, rows)
 
 
@@ -78,7 +86,7 @@ def _rollups_answer(request: ReportRequest) -> bool:
     if request.settings.fcr_days > FCR_MAX_DAYS:
         return False
     bounds = list(request.utc_window())
-    if request.by in (GroupBy.DAY, GroupBy.INTERVAL):
+    if request.by in BY_TIME:
         bounds += [moment for _key, start, end in windows(request) for moment in (start, end)]
     return all(bucket_of(moment) == moment for moment in bounds)
 
@@ -104,7 +112,7 @@ def _from_rollups(
         groups: dict[str, _Rolled] = defaultdict(_Rolled)
         for key, sums in _rolled_calls(s, request, start, end, only, keys, periods).items():
             groups[key].calls = sums
-        if request.by in (GroupBy.AGENT, GroupBy.DAY, GroupBy.INTERVAL):
+        if request.by in WITH_AGENT_TIME:
             _rolled_time(s, request, start, end, now, only, keys, periods, groups)
     days = request.settings.fcr_days
     return {
@@ -130,13 +138,18 @@ def _rolled_calls(
         return rollup_read.call_groups(rows, keys.call, rings=by is not GroupBy.LINE)
     if by is GroupBy.INTERVAL:
         where = rollup_read.cover(start, end, None)
-    elif by is GroupBy.DAY:
+    elif by in CALENDAR:
+        # Each day, week or month by itself: a whole week or month of the rollup zone is one row,
+        # a week cut by the range (or in another zone) its days and quarter hours.
         where = rollup_read.Cover()
         for _key, day_start, day_end in windows(request):
             where.add(rollup_read.cover(day_start, day_end, periods))
     else:
         where = rollup_read.cover(start, end, periods)
-    dims = {GroupBy.AGENT: ("a", "f"), GroupBy.QUEUE: ("q", "q"), GroupBy.LINE: ("l", "l")}.get(by, ("*", "*"))
+    if by in BY_AGENTS:
+        dims = ("a", "f")  # the agents' rows: quarter hours of queue × line × agent
+    else:
+        dims = {GroupBy.QUEUE: ("q", "q"), GroupBy.LINE: ("l", "l")}.get(by, ("*", "*"))
     return rollup_read.call_groups(rollup_read.rows_of(s, table, dims, where), keys.call)
 
 
@@ -153,23 +166,24 @@ def _rolled_time(
 ) -> None:
     """Closed intervals from the rollups, the few still open (agents logged in now) from the record."""
     table = rollup_read.AGENT_TABLE
+    by_agents = request.by in BY_AGENTS
+    key_of = keys.team if request.by is GroupBy.TEAM else keys.agent
     query = select(AgentStateInterval).where(AgentStateInterval.ended_at.is_(None), AgentStateInterval.started_at < end)
     if only is not None:
         query = query.where(own_intervals(only))
-    opened = [
-        StateSpan(keys.agent(i.agent_id, i.agent), i.state, i.started_at, None, i.reason) for i in s.scalars(query)
-    ]
-    spans = list(windows(request)) if request.by is not GroupBy.AGENT else [("", start, end)]
+    opened = [StateSpan(key_of(i.agent_id, i.agent), i.state, i.started_at, None, i.reason) for i in s.scalars(query)]
+    spans = list(windows(request)) if not by_agents else [("", start, end)]
     if only is not None:
         rows = rollup_read.own_rows(s, table, start, end, only.id, only.telephony_id or "")
     else:
         where = rollup_read.Cover()
         for _key, lo, hi in spans:
             where.add(rollup_read.cover(lo, hi, periods if request.by is not GroupBy.INTERVAL else None))
-        dims = ("a", "a") if request.by is GroupBy.AGENT else ("*", "*")
+        dims = ("a", "a") if by_agents else ("*", "*")
         rows = rollup_read.rows_of(s, table, dims, where)
-    if request.by is GroupBy.AGENT:
-        closed_by_agent = rollup_read.agent_groups(rows, keys.agent)
+    if by_agents:
+        # An agent's (or a team's) time over the whole range: their rows, summed under the row's key.
+        closed_by_agent = rollup_read.agent_groups(rows, key_of)
         spent = agent_times(opened, start, end, now)
         for agent in closed_by_agent.keys() | spent.keys():
             total = closed_by_agent[agent].time() if agent in closed_by_agent else AgentTime()
@@ -230,7 +244,7 @@ def _row(request: ReportRequest, key: str, group: Sums) -> dict[str, Any]:
         "csat": _round(csat.csat),
         "csat_mean": _round(csat.mean, 2),
     }
-    if request.by is not GroupBy.QUEUE and request.by is not GroupBy.LINE:
+    if request.by in WITH_AGENT_TIME:
         row |= {
             "login_s": spent.login_s,
             "paused_s": spent.paused_s,
@@ -248,6 +262,7 @@ def _round(value: float | None, digits: int = 4) -> float | None:
 __all__ = [
     "INTERVAL_MINUTES",
     "NO_KEY",
+    "NO_TEAM",
     "GroupBy",
     "KpiError",
     "Report",

@@ -1,7 +1,8 @@
 """What a KPI report is asked for and how its rows are keyed: the same for every way of computing it.
 
 A request names a date range, a grouping and the thresholds; :class:`Keys` gives the group a call,
-ring or interval joins, and :func:`windows` the report's days or intervals in naive UTC.
+ring or interval joins, and :func:`windows` the report's days, ISO weeks, months or intervals in
+naive UTC. A team is the agent's team when the report is read, not when the call was taken.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from agent_desk.services.access.auth import CurrentUser
 from agent_desk.services.errors import ServiceError
 from agent_desk.services.supervision.rollup_sums import computer_zone
 from agent_desk.store.contact_record import AgentStateInterval
-from agent_desk.store.models import BusinessLine, User
+from agent_desk.store.models import BusinessLine, Team, User
 
-NO_KEY = "(none)"
+NO_KEY = "(none)"  # calls nobody answered (by agent or team), no queue, no line
+NO_TEAM = "(no team)"  # calls of agents in no team (or not AgentDesk users at all)
 INTERVAL_MINUTES = (15, 30, 60)
 
 
@@ -43,6 +45,7 @@ class KpiError(ServiceError, ValueError):
         "kpi.range_backwards": "the report's last day {last} is before its first day {first}",
         "kpi.interval": "an interval is 15, 30 or 60 minutes, not {minutes}",
         "kpi.not_allowed": "the {role} role has no figures to report",
+        "kpi.other_team": "only the agents and teams you lead are shown to you, not {key}",
     }
 
 
@@ -52,6 +55,19 @@ class GroupBy(StrEnum):
     AGENT = "agent"
     DAY = "day"
     INTERVAL = "interval"
+    TEAM = "team"
+    WEEK = "week"  # ISO week of the report's zone, "2026-W48"
+    MONTH = "month"  # "2026-11"
+
+
+#: Groupings by a stretch of the calendar: rows are the days, weeks or months of the range, cut to it.
+CALENDAR = frozenset({GroupBy.DAY, GroupBy.WEEK, GroupBy.MONTH})
+#: Groupings whose rows are periods of time (their windows are read one by one).
+BY_TIME = CALENDAR | {GroupBy.INTERVAL}
+#: Groupings whose rows are agents or sets of agents: each agent's time is read over the whole range.
+BY_AGENTS = frozenset({GroupBy.AGENT, GroupBy.TEAM})
+#: Groupings whose rows carry agent time (login, not ready, occupancy): all but queue and line.
+WITH_AGENT_TIME = frozenset(GroupBy) - {GroupBy.QUEUE, GroupBy.LINE}
 
 
 @dataclass(frozen=True)
@@ -117,12 +133,25 @@ class Keys:
         self.request = request  # None: agent names only (a single call's record)
         self.users = {u.id: u for u in session.scalars(select(User))}
         self.by_pbx_name = {u.telephony_id: u for u in self.users.values() if u.telephony_id}
+        self.by_username = {u.username: u for u in self.users.values()}
+        self.teams = {i: name for i, name in session.execute(select(Team.id, Team.name))}
         # Result has keys(): dict() would take it for a mapping.
         self.lines = {i: code for i, code in session.execute(select(BusinessLine.id, BusinessLine.code))}
 
+    def user(self, agent_id: int | None, pbx_name: str) -> User | None:
+        """The AgentDesk user who took a call or rang (None: nobody, or a PBX name no user has)."""
+        return self.users.get(agent_id) if agent_id is not None else self.by_pbx_name.get(pbx_name)
+
     def agent(self, agent_id: int | None, pbx_name: str) -> str:
-        user = self.users.get(agent_id) if agent_id is not None else self.by_pbx_name.get(pbx_name)
+        user = self.user(agent_id, pbx_name)
         return user.username if user is not None else (pbx_name or NO_KEY)
+
+    def team(self, agent_id: int | None, pbx_name: str) -> str:
+        """The agent's team now (a report rereads the past by today's teams), as :meth:`agent` finds them."""
+        user = self.user(agent_id, pbx_name)
+        if user is None:
+            return NO_TEAM if pbx_name else NO_KEY
+        return self.teams.get(user.team_id, NO_TEAM) if user.team_id is not None else NO_TEAM
 
     def call(self, at: datetime | None, queue: str, line_id: int | None, agent_id: int | None, pbx: str) -> str:
         request = self.request
@@ -134,8 +163,10 @@ class Keys:
                 return self.lines.get(line_id, NO_KEY) if line_id is not None else NO_KEY
             case GroupBy.AGENT:
                 return self.agent(agent_id, pbx)
-            case GroupBy.DAY:
-                return local(at, request.zone).date().isoformat() if at else NO_KEY
+            case GroupBy.TEAM:
+                return self.team(agent_id, pbx)
+            case GroupBy.DAY | GroupBy.WEEK | GroupBy.MONTH:
+                return period_key(request.by, local(at, request.zone).date()) if at else NO_KEY
             case GroupBy.INTERVAL:
                 return interval_start(local(at, request.zone), request.interval_minutes) if at else NO_KEY
 
@@ -145,18 +176,58 @@ def interval_start(moment: datetime, minutes: int) -> str:
     return floored.strftime("%Y-%m-%d %H:%M")
 
 
+def period_key(by: GroupBy, day: date) -> str:
+    """The row key of the day, ISO week or month a local day falls in."""
+    if by is GroupBy.WEEK:
+        year, week, _weekday = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if by is GroupBy.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def period_days(by: GroupBy, key: str) -> tuple[date, date]:
+    """The local days [first, after) of a day, week or month key; ValueError for a key no report makes."""
+    if by is GroupBy.WEEK:
+        year, week = key.split("-W")
+        first = date.fromisocalendar(int(year), int(week), 1)
+        return first, first + timedelta(days=7)
+    if by is GroupBy.MONTH:
+        year, month = key.split("-")
+        first = date(int(year), int(month), 1)
+        return first, _next_period(GroupBy.MONTH, first)
+    first = date.fromisoformat(key)
+    return first, first + timedelta(days=1)
+
+
+def _next_period(by: GroupBy, day: date) -> date:
+    """The first day of the period after the one ``day`` is in."""
+    if by is GroupBy.WEEK:
+        return day + timedelta(days=7 - day.weekday())
+    if by is GroupBy.MONTH:
+        return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return day + timedelta(days=1)
+
+
 def windows(request: ReportRequest) -> Iterator[tuple[str, datetime, datetime]]:
-    """The report's days or intervals, keyed as its rows are, as naive UTC [start, end)."""
-    step = timedelta(days=1) if request.by is GroupBy.DAY else timedelta(minutes=request.interval_minutes)
-    local = datetime.combine(request.first_day, time(), request.zone)
-    stop = datetime.combine(request.last_day + timedelta(days=1), time(), request.zone)
-    while local < stop:
-        nxt = (local + step).astimezone(request.zone)
-        if request.by is GroupBy.DAY:
-            nxt = datetime.combine(local.date() + timedelta(days=1), time(), request.zone)
-        key = local.date().isoformat() if request.by is GroupBy.DAY else local.strftime("%Y-%m-%d %H:%M")
-        yield key, naive_utc(local), naive_utc(nxt)
-        local = nxt
+    """The report's days, weeks, months or intervals, keyed as its rows are, as naive UTC [start, end).
+    A week or month is cut to the range: a report from a Wednesday starts with the rest of its week."""
+    zone = request.zone
+    if request.by in CALENDAR:
+        day, stop = request.first_day, request.last_day + timedelta(days=1)
+        while day < stop:
+            after = min(_next_period(request.by, day), stop)
+            start, end = datetime.combine(day, time(), zone), datetime.combine(after, time(), zone)
+            yield period_key(request.by, day), naive_utc(start), naive_utc(end)
+            day = after
+        return
+    step = timedelta(minutes=request.interval_minutes)
+    moment = datetime.combine(request.first_day, time(), zone)
+    stop_at = datetime.combine(request.last_day + timedelta(days=1), time(), zone)
+    while moment < stop_at:
+        nxt = (moment + step).astimezone(zone)
+        yield moment.strftime("%Y-%m-%d %H:%M"), naive_utc(moment), naive_utc(nxt)
+        moment = nxt
 
 
 def own_figures(viewer: CurrentUser | None) -> CurrentUser | None:
@@ -174,9 +245,14 @@ def own_intervals(only: CurrentUser) -> Any:
 
 
 __all__ = [
+    "BY_AGENTS",
+    "BY_TIME",
+    "CALENDAR",
     "INTERVAL_MINUTES",
     "NO_KEY",
+    "NO_TEAM",
     "TEXT_TIME_SLACK",
+    "WITH_AGENT_TIME",
     "GroupBy",
     "Keys",
     "KpiError",
@@ -189,5 +265,7 @@ __all__ = [
     "naive_utc",
     "own_figures",
     "own_intervals",
+    "period_days",
+    "period_key",
     "windows",
 ]

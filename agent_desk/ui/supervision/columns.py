@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from agent_desk.core.kpi import KpiSettings, SlDefinition
 from agent_desk.core.money import format_yuan
-from agent_desk.services.supervision.kpi_report import NO_KEY, GroupBy
+from agent_desk.services.supervision.kpi_report import NO_KEY, NO_TEAM, GroupBy
 
 translate = QCoreApplication.translate
 NONE = "—"
@@ -120,7 +120,10 @@ _KEYS: Mapping[GroupBy, Callable[[], str]] = {
     GroupBy.QUEUE: lambda: translate("Supervision", "Queue"),
     GroupBy.LINE: lambda: translate("Supervision", "Business line"),
     GroupBy.AGENT: lambda: translate("Supervision", "Agent"),
+    GroupBy.TEAM: lambda: translate("Supervision", "Team"),
     GroupBy.DAY: lambda: translate("Supervision", "Day"),
+    GroupBy.WEEK: lambda: translate("Supervision", "Week"),
+    GroupBy.MONTH: lambda: translate("Supervision", "Month"),
     GroupBy.INTERVAL: lambda: translate("Supervision", "Interval"),
 }
 
@@ -240,6 +243,8 @@ def show(kind: Kind, value: Any) -> str:
             return str(int(value))
         case Kind.KEY if value == NO_KEY:
             return translate("Supervision", "(none)")
+        case Kind.KEY if value == NO_TEAM:
+            return translate("Supervision", "(no team)")
         case _:
             return str(value)
 

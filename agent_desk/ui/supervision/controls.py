@@ -52,8 +52,23 @@ class ReportControls(QWidget):
 
         self.group_by = QComboBox()
         self.group_by.setObjectName("report_by")
-        for by in (GroupBy.QUEUE, GroupBy.LINE, GroupBy.AGENT, GroupBy.DAY, GroupBy.INTERVAL):
+        for by in (
+            GroupBy.QUEUE,
+            GroupBy.LINE,
+            GroupBy.AGENT,
+            GroupBy.TEAM,
+            GroupBy.DAY,
+            GroupBy.WEEK,
+            GroupBy.MONTH,
+            GroupBy.INTERVAL,
+        ):
             self.group_by.addItem(key_title(by), by.value)
+        self.group_by.setToolTip(
+            self.tr(
+                "Team: the team each agent is in today. Weeks run Monday to Sunday (ISO); "
+                "the first and last week or month are cut to the dates chosen."
+            )
+        )
         self.interval = QComboBox()
         self.interval.setObjectName("report_interval")
         for minutes in INTERVAL_MINUTES:

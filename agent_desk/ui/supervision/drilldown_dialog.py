@@ -135,7 +135,7 @@ class CallsDialog(QDialog):
             "time": local_text(call.at, self.zone),
             "queue": call.queue,
             "line": call.line,
-            "agent": call.agent,
+            "agent": call.agent or (self.tr("another team") if call.agent_withheld else ""),
             "caller": call.caller or self.tr("withheld"),
             "wait_s": call.wait_s,
             "outcome": outcome(call.outcome),

@@ -1,5 +1,10 @@
 """The league table: agents ranked on one figure, the top 20 % and bottom 10 % marked in words and
-colour (never colour alone), and beside each agent the figures that balance the ranked one."""
+colour (never colour alone), and beside each agent the figures that balance the ranked one.
+
+A league is per team: a supervisor's covers the teams they lead, an admin's the whole floor; the
+team picker (shown when there is a choice) narrows it to one team. Its choices come with each
+league read (``LeagueTable.choices``), so the pane needs no database of its own.
+"""
 
 from __future__ import annotations
 
@@ -42,7 +47,8 @@ class LeagueModel(RowsModel):
 
 class LeaguePane(QWidget):
     """Signals:
-    figure_changed(): the figure to rank on was changed.
+    figure_changed(): what the league ranks was changed: its figure, or the team picked
+    (:attr:`chosen_team`); the league is read again.
     """
 
     figure_changed = Signal()
@@ -61,11 +67,17 @@ class LeaguePane(QWidget):
         for figure, name in names.items():
             self.figure.addItem(name, figure.value)
         self.figure.currentIndexChanged.connect(lambda _i: self.figure_changed.emit())
+        self.team = QComboBox()
+        self.team.setObjectName("league_team")
+        self.team.setToolTip(self.tr("Rank the agents of one team, or of all you see"))
+        self.team.currentIndexChanged.connect(self._on_team)
+        self.team_label = QLabel(self.tr("Team"))
+        self._filling = False
+        self._show_team_picker(False)
+        self.scope = QLabel()
+        self.scope.setObjectName("league_scope")
         self.note = QLabel(
-            self.tr(
-                "One league for the whole floor: teams are not in the database yet. "
-                "Green: top 20 %. Red: bottom 10 %. Agents without the figure are listed last, unranked."
-            )
+            self.tr("Green: top 20 %. Red: bottom 10 %. Agents without the figure are listed last, unranked.")
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555")
@@ -79,15 +91,54 @@ class LeaguePane(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Rank on")))
         top.addWidget(self.figure)
+        top.addSpacing(12)
+        top.addWidget(self.team_label)
+        top.addWidget(self.team)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.scope)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
 
     @property
     def chosen(self) -> LeagueFigure:
         return LeagueFigure(str(self.figure.currentData()))
+
+    @property
+    def chosen_team(self) -> str | None:
+        """The team picked, by name; None: every agent the viewer sees (their teams, or the floor)."""
+        data = self.team.currentData()
+        return str(data) if data else None
+
+    def _on_team(self, _index: int) -> None:
+        if not self._filling:
+            self.figure_changed.emit()
+
+    def _show_team_picker(self, visible: bool) -> None:
+        self.team.setVisible(visible)
+        self.team_label.setVisible(visible)
+
+    def _set_teams(self, table: LeagueTable) -> None:
+        """The picker's choices for this viewer, keeping the team picked (quietly: no new read)."""
+        keep = table.team if table.team in table.choices else None
+        self._filling = True
+        self.team.clear()
+        self.team.addItem(self.tr("Whole floor") if table.sees_floor else self.tr("All my teams"), "")
+        for name in table.choices:
+            self.team.addItem(name, name)
+        self.team.setCurrentIndex(self.team.findData(keep) if keep else 0)
+        self._filling = False
+        # A supervisor of one team has nothing to pick: all their teams are that one.
+        self._show_team_picker(len(table.choices) > 1 or (table.sees_floor and bool(table.choices)))
+
+    def _scope_text(self, table: LeagueTable) -> str:
+        teams = table.definitions.get("teams")
+        if teams is None:
+            return self.tr("The whole floor's agents.")
+        if not teams:
+            return self.tr("You lead no team: there is nobody to rank.")
+        return self.tr("Agents of {0}.").format(", ".join(teams))
 
     def _short_name(self, figure: LeagueFigure) -> str:
         return {
@@ -107,11 +158,16 @@ class LeaguePane(QWidget):
         }[band]
 
     def show_table(self, table: LeagueTable) -> None:
+        self._set_teams(table)
+        self.scope.setText(self._scope_text(table))
         figure_kind = Kind.SECONDS if table.figure is LeagueFigure.AHT else Kind.RATE
+        teams = table.definitions.get("teams")
         columns = [
             Column("rank", Kind.COUNT, self.tr("Rank")),
             Column("agent", Kind.TEXT, self.tr("Agent")),
             Column(BAND_KEY, Kind.TEXT, self.tr("Band")),
+            # Whose team each agent is in, where the league holds more than one.
+            *([Column("team", Kind.TEXT, self.tr("Team"))] if teams is None or len(teams) > 1 else []),
             Column("value", figure_kind, self._short_name(table.figure)),
             Column("answered", Kind.COUNT, self.tr("Answered")),
             # The balancing figures; the ranked one is not repeated beside itself.
@@ -135,6 +191,7 @@ class LeaguePane(QWidget):
             {
                 "rank": r.rank,
                 "agent": r.agent,
+                "team": r.team,
                 BAND_KEY: self.band_text(r.band),
                 "_band": r.band,
                 "value": r.value,
