@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QMessageBox
 
 from agent_desk import __version__
 from agent_desk.config import ConfigError, Settings, load_settings
-from agent_desk.core.roles import Workspace
+from agent_desk.core.roles import Workspace, supervises_floor
 from agent_desk.desktop.autopilot import start_autopilot
 from agent_desk.desktop.credentials import keyring_available, remember_password, remembered_password
 from agent_desk.desktop.logging_setup import setup_logging
@@ -129,6 +129,11 @@ class Desktop:
         from agent_desk.ui.hub_bridge import HubBridge
 
         agent = self.settings.agent_id or ctx.user.telephony_id or ""
+        # A supervisor who takes no calls still links, for the live floor: the hub names such a
+        # desk "user:NAME" (services/access/hub_tokens.py) and it announces no agent state.
+        floor_only = not agent and supervises_floor(ctx.user.role)
+        if floor_only:
+            agent = f"user:{ctx.user.username}"
         if not agent:
             window.set_hub_state("stopped", self.tr_no_agent())
             return
@@ -138,6 +143,23 @@ class Desktop:
         hub.call_event.connect(controller.on_frame)
         hub.snapshot.connect(controller.on_snapshot)
         hub.command_failed.connect(lambda op, why: ctx.messages.info.emit(f"{op}: {why}"))
+        supervision = window.workspaces.get(Workspace.SUPERVISION)
+        attach = getattr(supervision, "attach_hub", None)
+        if attach is not None:
+            attach(hub)
+        user_id = ctx.user.id
+        url = self.settings.hub_url
+
+        def connect(token: str) -> None:
+            self._hub_client = hub.connect_to_hub(url, token, agent)
+
+        if floor_only:
+            self.runner.run(
+                lambda: issue_desk_token(self.database.factory, user_id),
+                connect,
+                lambda exc: window.set_hub_state("refused", str(exc)),
+            )
+            return
         linked = [False]
 
         def send_state(command: Mapping[str, Any]) -> None:
@@ -155,12 +177,6 @@ class Desktop:
         hub.link_state_changed.connect(link_changed)
         controller.send_command = send_state
         desk.ring_me_requested.connect(lambda: hub.send_command({"op": "simulate", "action": "ring", "agent": agent}))
-        user_id = ctx.user.id
-        url = self.settings.hub_url
-
-        def connect(token: str) -> None:
-            self._hub_client = hub.connect_to_hub(url, token, agent)
-
         self.runner.run(
             lambda: issue_desk_token(self.database.factory, user_id),
             connect,

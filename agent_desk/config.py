@@ -60,6 +60,7 @@ class Settings:
     autosave_seconds: int = 5
     max_discount_pct: int = 20
     followup_delay_days: int = 3
+    overwork_hours: int = 10  # the live floor flags an agent logged in longer (0: never)
 
     @property
     def is_sqlite(self) -> bool:

@@ -46,12 +46,15 @@ def main() -> int:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--locale", default="", help="e.g. zh_CN: the VIP pop only, as pop-vip-<locale>.png")
+    parser.add_argument("--only", choices=("floor",), help="only these shots (the others stay as they are)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     install_translation(app, args.locale or "en_US")
     shots = [("pop-vip", True), ("pop-unknown", False)]
     if args.locale:
         shots = [(f"pop-vip-{args.locale}", True)]
+    if args.only:
+        shots = []
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["AGENT_DESK_DATA_DIR"] = tmp  # the knowledge index and drafts never touch the user's files
         db = open_database(f"sqlite:///{tmp}/shots.sqlite3")
@@ -78,7 +81,9 @@ def main() -> int:
             window.grab().save(str(DOCS / name))
             print(f"wrote {DOCS / name}")
         window.close()
-        supervision_shots(app, desktop, db, args.locale)
+        if not args.only:
+            supervision_shots(app, desktop, db, args.locale)
+        floor_shots(app, desktop, db, args.locale)
         desktop.shutdown()
     return 0
 
@@ -121,6 +126,105 @@ def supervision_shots(app: QApplication, desktop: Desktop, db, locale: str) -> N
         wait(app, lambda: False, 0.8)
         window.grab().save(str(DOCS / "supervision-charts.png"))
         print(f"wrote {DOCS / 'supervision-charts.png'}")
+    window.close()
+
+
+def _floor_traffic(db, now: float):  # type: ignore[no-untyped-def]
+    """A morning on a 24-agent floor, as the hub would have heard it: calls through four lines,
+    breaks, lunch, after-call work, and three agents the board should flag."""
+    import random
+
+    from faker import Faker
+    from sqlalchemy import select
+
+    from agent_desk.core.floor import FloorState
+    from agent_desk.core.protocol import EventType
+    from agent_desk.store.models import BusinessLineNumber, User
+
+    rng, fake = random.Random(12), Faker("zh_CN")
+    fake.seed_instance(12)
+    with db.factory() as s, s.begin():
+        agents = [tid for tid in s.scalars(select(User.telephony_id).where(User.role == "agent")) if tid]
+        for n in range(24 - len(agents)):
+            tid = f"PJSIP/{9100 + n}"
+            s.add(
+                User(username=f"shot{n}", display_name=fake.name(), role="agent", password_hash="-", telephony_id=tid)
+            )
+            agents.append(tid)
+        numbers = list(s.scalars(select(BusinessLineNumber.dnis)))
+    floor, start = FloorState(), now - 3 * 3600
+    for a in agents:
+        floor.apply(CallEvent(EventType.AGENT_STATE, agent=a, state="available"), start + rng.random() * 600)
+    t, n = start + 600, 0
+    while t < now - 400:
+        n += 1
+        call, dnis = f"m{n}", rng.choice(numbers)
+        floor.apply(CallEvent(EventType.CALL_QUEUED, call_id=call, queue="q" + dnis[-1], dnis=dnis), t)
+        wait = rng.expovariate(1 / 14)
+        if rng.random() < 0.07:
+            floor.apply(CallEvent(EventType.CALL_ENDED, call_id=call, reason="abandoned"), t + wait)
+        else:
+            agent = rng.choice(agents)
+            floor.apply(CallEvent(EventType.CALL_ANSWERED, call_id=call, agent=agent), t + wait)
+            floor.apply(CallEvent(EventType.CALL_ENDED, call_id=call, reason="completed"), t + wait + 30)
+            floor.apply(CallEvent(EventType.AGENT_STATE, agent=agent, state="available"), t + wait + 31)
+        t += rng.expovariate(1 / 25)
+    plan = [("talking", 9), ("acw", 3), ("break", 2), ("lunch", 1), ("training", 1), ("ringing", 1)]
+    k = 0
+    for what, count in plan:
+        for _ in range(count):
+            agent, since = agents[k], now - rng.uniform(20, 400)
+            k += 1
+            if what in ("talking", "ringing"):
+                call, dnis = f"live{k}", rng.choice(numbers)
+                floor.apply(CallEvent(EventType.CALL_QUEUED, call_id=call, queue="q" + dnis[-1], dnis=dnis), since - 9)
+                kind = EventType.CALL_ANSWERED if what == "talking" else EventType.CALL_OFFERED
+                floor.apply(CallEvent(kind, call_id=call, agent=agent), since)
+            else:
+                floor.apply(CallEvent(EventType.AGENT_STATE, agent=agent, state="paused", reason=what), since)
+    # Three for the supervisor: a lunch past its hour, an ACW of three minutes, a ten-hour login.
+    floor.agents[agents[13]].state_since = now - 75 * 60
+    floor.agents[agents[9]].state_since = now - 190
+    floor.agents[agents[20]].logged_in_since = now - 10.6 * 3600
+    for m in range(5):
+        dnis = numbers[m % 2]
+        floor.apply(CallEvent(EventType.CALL_QUEUED, call_id=f"w{m}", queue="q" + dnis[-1], dnis=dnis, vip=m == 0),
+                    now - 5 - m * 11)  # fmt: skip
+    return floor
+
+
+def floor_shots(app: QApplication, desktop: Desktop, db, locale: str) -> None:  # type: ignore[no-untyped-def]
+    """The live floor tab and its big screen, from a floor as the hub would send it."""
+    from agent_desk.core.protocol import EventType, HubFrame
+    from agent_desk.ui.supervision.workspace import FLOOR, SupervisionWorkspace
+
+    now = time.time()
+    floor = _floor_traffic(db, now)
+    window = desktop.open_main_window(authenticate(db.factory, "supervisor1", "supervisor1123"), connect_hub=False)
+    window.resize(1280, 760)
+    ws = window.workspaces[Workspace.SUPERVISION]
+    assert isinstance(ws, SupervisionWorkspace)
+    ws.tabs.setCurrentIndex(FLOOR)
+    wait(app, lambda: len(ws.floor.reference.agent_names) >= 24)
+    ws.floor.on_frame(HubFrame(EventType.FLOOR, "docs", 1, now, data={"floor": floor.to_json()}))
+    ws.floor.set_link("connected", "")
+    ws.floor.group.setCurrentIndex(1)
+    ws.floor.tick()
+    wait(app, lambda: False, 0.5)
+    suffix = f"-{locale}" if locale else ""
+    for name, widget in ((f"supervision-floor{suffix}.png", window),):
+        widget.grab().save(str(DOCS / name))
+        print(f"wrote {DOCS / name}")
+    if not locale:
+        ws.floor.open_big_screen()
+        wall = ws.floor.big_screen
+        assert wall is not None
+        wall.showNormal()
+        wall.resize(1600, 900)
+        wait(app, lambda: False, 0.5)
+        wall.grab().save(str(DOCS / "supervision-wallboard.png"))
+        print(f"wrote {DOCS / 'supervision-wallboard.png'}")
+        wall.close()
     window.close()
 
 

@@ -112,6 +112,11 @@ def register(subparsers: Any) -> None:
     lim.add_argument("--rate", type=float, default=_DEFAULTS.rate, help="desk frames/s")
     lim.add_argument("--buffer", type=int, default=_DEFAULTS.buffer, help="replay buffer (frames)")
     lim.add_argument("--heartbeat", type=float, default=_DEFAULTS.heartbeat, metavar="SECONDS")
+    p.add_argument(
+        "--zone",
+        metavar="IANA",
+        help="the centre's time zone: the live floor's 'today' starts at its midnight (default: this computer's)",
+    )
     p.add_argument("--log-format", choices=("json", "text"), default="json")
     p.set_defaults(func=run_hub, owns_logging=True)
 
@@ -209,6 +214,42 @@ def _database(args: argparse.Namespace) -> Any:
         raise HubCliError(str(exc), EXIT_SOURCE) from exc
 
 
+def _zone(name: str | None) -> Any:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from agent_desk.services.supervision.rollup_sums import computer_zone
+
+    if not name:
+        return computer_zone()
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise HubCliError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai") from exc
+
+
+def _seeded_floor(args: argparse.Namespace, zone: Any) -> Any:
+    """Today's floor from the record, so a hub restarted mid-day does not start the day again.
+    A record it cannot read costs the board its morning, never the calls: the hub starts anyway."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from agent_desk.core.floor import FloorState
+    from agent_desk.services.supervision.floor_seed import seed_floor
+
+    log = logging.getLogger("agent_desk.telephony.hub")
+    try:
+        database = _database(args)
+        try:
+            with database.factory() as session:
+                floor = seed_floor(session, zone, time.time())
+        finally:
+            database.dispose()
+    except (HubCliError, SQLAlchemyError) as exc:
+        log.warning("live floor not seeded from the record: %s", exc)
+        return FloorState(zone=zone)
+    log.info("live floor seeded from the record", extra={"agents": len(floor.agents), "queues": len(floor.tallies)})
+    return floor
+
+
 def _authority(args: argparse.Namespace) -> TokenAuthority:
     if args.tokens_from_db:
         from agent_desk.services.access.hub_tokens import DatabaseTokens
@@ -236,7 +277,10 @@ async def serve(args: argparse.Namespace) -> int:
         # so the two never race on a new call: see services/calls/live_record.py.
         region = load_settings().phone_region
         recorder = LiveRecord(_database(args).factory, region=region).start()
-    hub = Hub(authority, build_source(args), limits=limits, observers=[recorder] if recorder else [])
+    zone = _zone(args.zone)
+    hub = Hub(authority, build_source(args), limits=limits, observers=[recorder] if recorder else [], floor_zone=zone)
+    if args.url:
+        hub.floor = _seeded_floor(args, zone)
     # Before the hub starts: "hub listening" is logged inside start(), and a supervisor (or a
     # test) that stops the hub as soon as it reads that line must get a clean stop, not a kill.
     loop = asyncio.get_running_loop()

@@ -30,6 +30,7 @@ class EventType(StrEnum):
     SNAPSHOT = "snapshot"
     WELCOME = "welcome"
     COMMAND_RESULT = "command.result"
+    FLOOR = "floor"  # supervisor desks: the live floor (core.floor) at this seq
 
 
 CALL_EVENT_TYPES = frozenset(

@@ -17,11 +17,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
+from datetime import UTC, tzinfo
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
+from agent_desk.core.floor import FloorState
 from agent_desk.core.protocol import (
     CALL_EVENT_TYPES,
     CallEvent,
@@ -153,6 +155,7 @@ class Hub:
         epoch: str | None = None,
         clock: Callable[[], float] = time.time,
         observers: Iterable[Callable[[CallEvent, float], None]] = (),
+        floor_zone: tzinfo = UTC,
     ) -> None:
         self.authority = authority
         # Told every call event as routed (e.g. the call recorder). They run on the event loop: hand off, never block.
@@ -170,6 +173,8 @@ class Hub:
         self._heartbeat_task: asyncio.Task[None] | None = None
         self._command_tasks: set[asyncio.Task[None]] = set()
         self._stopped = asyncio.Event()
+        # The live floor a supervisor desk starts from when it (re)connects; "today" in floor_zone.
+        self.floor = FloorState(zone=floor_zone)
 
     # ------------------------------------------------------------ events in
 
@@ -199,6 +204,10 @@ class Hub:
         self.seq += 1
         now = self._clock()
         frame = encode_event(event, epoch=self.epoch, seq=self.seq, ts=now)
+        try:
+            self.floor.apply(event, now)
+        except Exception:  # the wallboard must never cost a desk its call
+            log.exception("the floor could not follow %s %s", event.type, event.call_id)
         for observer in self.observers:
             try:
                 observer(event, now)
@@ -275,6 +284,9 @@ class Hub:
                 if item.seq > after and (principal.supervisor or principal.agent_id in item.agents):
                     desk.push(item.frame)
         if principal.supervisor:
+            # After the replay, so the desk replaces what it rebuilt with the board as of this seq.
+            board = self.floor.to_json()
+            desk.push(encode_control(EventType.FLOOR, epoch=self.epoch, seq=self.seq, ts=now, floor=board))
             self._supervisors.add(desk)
         else:
             self._by_agent.setdefault(principal.agent_id, set()).add(desk)

@@ -236,6 +236,22 @@ ERROR_TEXTS: Mapping[str, Callable[[], str]] = {
     ),
     "kpi.interval": lambda: translate("ServiceError", "An interval is 15, 30 or 60 minutes, not {minutes}."),
     "kpi.not_allowed": lambda: translate("ServiceError", "The {role} role has no figures to report."),
+    "kpi.other_team": lambda: translate(
+        "ServiceError", "Only the agents and teams you lead are shown to you, not {key}."
+    ),
+    # --- supervision: teams ---------------------------------------------------------------------
+    "team.name_invalid": lambda: translate(
+        "ServiceError", "Team name '{name}': use 1–64 characters, not beginning with '('."
+    ),
+    "team.exists": lambda: translate("ServiceError", "A team named '{name}' already exists."),
+    "team.unknown": lambda: translate("ServiceError", "There is no team named '{name}'."),
+    "team.user_unknown": lambda: translate("ServiceError", "There is no user named '{username}'."),
+    "team.leader_role": lambda: translate(
+        "ServiceError", "{username} has the {role} role: a team is led by a supervisor or an admin."
+    ),
+    "floor.not_allowed": lambda: translate(
+        "ServiceError", "The live floor is for supervisors and administrators, not the {role} role."
+    ),
     "followup.satisfaction_invalid": lambda: translate(
         "ServiceError", "Satisfaction must be a whole number from 1 to 5, not {given}."
     ),

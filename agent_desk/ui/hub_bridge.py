@@ -23,6 +23,7 @@ class HubBridge(QObject):
     call_event(HubFrame): a call.* or agent.state event for this desk.
     snapshot(HubFrame): calls in progress, after a (re)connect the hub could not replay.
     command_result(HubFrame): the hub's answer to a desk command.
+    floor(HubFrame): supervisor desks: the whole live floor, after each (re)connect.
     link_state_changed(str, str): LinkState value and a detail, for the status bar.
     command_failed(str, str): op and why, when a command could not even be sent.
     """
@@ -30,6 +31,7 @@ class HubBridge(QObject):
     call_event = Signal(object)
     snapshot = Signal(object)
     command_result = Signal(object)
+    floor = Signal(object)
     link_state_changed = Signal(str, str)
     command_failed = Signal(str, str)
 
@@ -86,6 +88,8 @@ class HubBridge(QObject):
             self.snapshot.emit(frame)
         elif frame.type == EventType.COMMAND_RESULT:
             self.command_result.emit(frame)
+        elif frame.type == EventType.FLOOR:
+            self.floor.emit(frame)
         elif frame.event is not None:
             self.call_event.emit(frame)
 

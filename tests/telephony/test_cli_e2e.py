@@ -211,3 +211,74 @@ def test_a_desk_going_not_ready_pauses_its_interface_on_the_pbx_with_the_reason(
         await ami.stop()
 
     asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_a_supervisor_connecting_to_the_real_hub_gets_the_floor_the_pbx_made(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        gate = asyncio.Event()
+        ami = FakeAmi([([], (DATA / "queue-call-answered.raw").read_bytes())], gate=gate)
+        ami_port = await ami.start()
+        proc, port = await start_hub(
+            "--source", "ami", "--ami", f"127.0.0.1:{ami_port}", "--ami-user", "agentdesk",
+            "--tokens", str(token_file(tmp_path)), "--zone", "Asia/Shanghai",
+        )  # fmt: skip
+        async with connect(f"ws://127.0.0.1:{port}") as ws:
+            await ws.send(encode_hello("tok-777", "SIP/777"))
+            gate.set()
+            while json.loads(await asyncio.wait_for(ws.recv(), 10))["type"] != "call.ended":
+                pass
+        # A supervisor's desk opened after the call: the board already holds it.
+        async with connect(f"ws://127.0.0.1:{port}") as ws:
+            await ws.send(encode_hello("tok-sup", "boss"))
+            frames = [json.loads(await asyncio.wait_for(ws.recv(), 10)) for _ in range(3)]
+        assert [f["type"] for f in frames] == ["welcome", "snapshot", "floor"]
+        board = frames[2]["floor"]
+        assert board["zone"] == "Asia/Shanghai"
+        (agent,) = [a for a in board["agents"] if a["agent"] == "SIP/777"]
+        assert agent["handled_today"] == 1 and agent["on_call"] == ""
+        (tally,) = board["tallies"]
+        assert sum(tally["tally"]["answered_waits"].values()) == 1
+        assert await stop_hub(proc) == 0
+        await ami.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_the_hub_refuses_a_zone_it_does_not_know_and_says_which(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        proc = await asyncio.create_subprocess_exec(
+            *CLI, "--listen", "127.0.0.1:0", "--tokens", str(token_file(tmp_path)), "--zone", "Mars/Olympus",
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _out, err = await asyncio.wait_for(proc.communicate(), 30)
+        assert proc.returncode not in (0, None)
+        assert "Mars/Olympus" in err.decode() and "IANA" in err.decode()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_a_hub_restarted_mid_day_gives_supervisors_the_days_figures_from_the_record(
+    tmp_path: Path, sqlite_database
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from agent_desk.store.models import Call
+
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with sqlite_database.factory() as s, s.begin():
+        s.add(Call(platform_call_id="earlier", queue="sales", dnis="4008001001", queued_at=now, outcome="answered",
+                   wait_seconds=7, agent_telephony_id="SIP/777"))  # fmt: skip
+
+    async def scenario() -> None:
+        proc, port = await start_hub(
+            "--tokens", str(token_file(tmp_path)), "--url", sqlite_database.url, "--zone", "UTC",
+        )  # fmt: skip
+        async with connect(f"ws://127.0.0.1:{port}") as ws:
+            await ws.send(encode_hello("tok-sup", "boss"))
+            frames = [json.loads(await asyncio.wait_for(ws.recv(), 10)) for _ in range(3)]
+        board = frames[2]["floor"]
+        assert [(t["queue"], t["tally"]["answered_waits"]) for t in board["tallies"]] == [("sales", {"7": 1})]
+        assert [(a["agent"], a["handled_today"]) for a in board["agents"]] == [("SIP/777", 1)]
+        assert await stop_hub(proc) == 0
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))

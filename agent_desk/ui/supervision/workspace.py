@@ -6,8 +6,11 @@ when it is looked at: changing the range reloads the tab on screen and marks the
 An answer that arrives after a newer question is dropped, so a slow month never overwrites the
 day asked for after it.
 
-Keys: F5 reloads, Ctrl+E exports the table on screen, Alt+P / Alt+C / Alt+G (or Ctrl+PgUp and
-Ctrl+PgDown) switch between the tabs.
+The live floor tab is fed by the hub, not by queries (see floor_pane.py); the date range and the
+report's buttons are hidden there.
+
+Keys: F5 reloads, Ctrl+E exports the table on screen, Alt+P / Alt+C / Alt+G / Alt+I (or Ctrl+PgUp
+and Ctrl+PgDown) switch between the tabs.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from agent_desk.ui.supervision.columns import Kind, columns_for, definitions_lin
 from agent_desk.ui.supervision.controls import ReportControls
 from agent_desk.ui.supervision.drilldown_dialog import CallsDialog
 from agent_desk.ui.supervision.export import Exporter, ReportTable
+from agent_desk.ui.supervision.floor_pane import FloorPane
 from agent_desk.ui.supervision.league_pane import LeaguePane
 from agent_desk.ui.supervision.report_model import RowsModel, compact_header, fit_columns
 
@@ -51,7 +55,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
-REPORTS, CHARTS, LEAGUE = 0, 1, 2
+REPORTS, CHARTS, LEAGUE, FLOOR = 0, 1, 2, 3
 RELOAD_DEBOUNCE_MS = 150  # a burst of changes (a quick pick sets both dates) asks for one report
 
 
@@ -185,11 +189,17 @@ class SupervisionWorkspace(QWidget):
         self.tabs.addTab(reports, self.tr("Re&ports"))
         self.tabs.addTab(self._charts_page, self.tr("&Charts"))
         self.tabs.addTab(self.league_pane, self.tr("Lea&gue"))
+        self.floor = FloorPane(self.ctx, self.controls.settings)
+        self.tabs.addTab(self.floor, self.tr("L&ive floor"))
         self.tabs.currentChanged.connect(self._on_tab)
+        self.report_head = QWidget()
+        head = QVBoxLayout(self.report_head)
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.controls)
+        head.addLayout(actions)
+        head.addWidget(self.definitions)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.controls)
-        layout.addLayout(actions)
-        layout.addWidget(self.definitions)
+        layout.addWidget(self.report_head)
         layout.addWidget(self.tabs, 1)
 
     # --- loading ----------------------------------------------------------------------------------
@@ -201,7 +211,12 @@ class SupervisionWorkspace(QWidget):
         self._stale = {REPORTS, CHARTS, LEAGUE}
         self._load(self.tabs.currentIndex())
 
+    def attach_hub(self, hub: object) -> None:
+        """The live floor follows this desk's hub link (app.py calls it once the link is made)."""
+        self.floor.attach(hub)
+
     def _on_tab(self, index: int) -> None:
+        self.report_head.setVisible(index != FLOOR)
         if index == CHARTS and self.charts is None:
             self.charts = ChartsPane()
             self.charts.set_day(self.controls.last_day)
@@ -213,6 +228,9 @@ class SupervisionWorkspace(QWidget):
             self._load(index)
 
     def _load(self, tab: int) -> None:
+        if tab == FLOOR:
+            self.floor.load_reference()  # names, lines and limits; the board itself is the hub's
+            return
         self._stale.discard(tab)
         self.definitions.setText(definitions_line(self.controls.settings(), str(self.zone)))
         if tab == REPORTS:
@@ -306,9 +324,11 @@ class SupervisionWorkspace(QWidget):
 
     def _load_league(self) -> None:
         request = self.controls.request(GroupBy.AGENT)
-        figure = self.league_pane.chosen
+        figure, team = self.league_pane.chosen, self.league_pane.chosen_team
         user, now = self.ctx.user, self.clock()
-        self._ask("league", lambda s: league_table(s, request, figure, now=now, viewer=user), self._show_league)
+        self._ask(
+            "league", lambda s: league_table(s, request, figure, now=now, viewer=user, team=team), self._show_league
+        )
 
     def _show_league(self, table: LeagueTable) -> None:
         self.league = table
