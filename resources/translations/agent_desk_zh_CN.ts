@@ -138,7 +138,12 @@
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
+        <source>another team</source>
+        <translation>其他班组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>withheld</source>
         <translation>隐藏号码</translation>
     </message>
@@ -689,9 +694,201 @@
     </message>
 </context>
 <context>
+    <name>Floor</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/floor_models.py" line="+45"/>
+        <source>Ready</source>
+        <translation>示闲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talking</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-call work</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged out</source>
+        <translation>已签出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not heard from</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ACW past its limit</source>
+        <translation>话后处理超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not ready past its limit</source>
+        <translation>示忙超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in too long</source>
+        <translation>在线时长超限</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time in state</source>
+        <translation>当前状态时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>业务线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls today</source>
+        <translation>今日接听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>在线时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flags</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Business line</source>
+        <translation>业务线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>排队数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer rate</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>接听量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short abandons</source>
+        <translation>短时放弃</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>(no line)</source>
+        <translation>（无业务线）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no queue)</source>
+        <translation>（无队列）</translation>
+    </message>
+</context>
+<context>
+    <name>FloorPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/floor_pane.py" line="+112"/>
+        <location line="+131"/>
+        <source>Waiting for the hub…</source>
+        <translation>正在等待中心服务（hub）…</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>By queue</source>
+        <translation>按队列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By business line</source>
+        <translation>按业务线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flagged only (Ctrl+Shift+F)</source>
+        <translation>只看提醒 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Big screen (F11)</source>
+        <translation>大屏 (F11)</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Live: every change on the floor is shown as the hub reports it.</source>
+        <translation>实时：现场的每个变化都按中心服务的推送显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not live since {time}: the hub is not reachable ({detail}); the board shows what it knew.</source>
+        <translation>自 {time} 起不再实时：无法连接中心服务（{detail}）；看板显示的是断开前的状态。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Logged in {in} · Ready {ready} · Talking {talk} · Ringing {ring} · ACW {acw} · Not ready {nr} · Waiting {wait} · Flagged {flag}</source>
+        <translation>在线 {in} · 示闲 {ready} · 通话 {talk} · 振铃 {ring} · 话后 {acw} · 示忙 {nr} · 排队 {wait} · 提醒 {flag}</translation>
+    </message>
+</context>
+<context>
     <name>HubBridge</name>
     <message>
-        <location filename="../../agent_desk/ui/hub_bridge.py" line="+73"/>
+        <location filename="../../agent_desk/ui/hub_bridge.py" line="+75"/>
         <source>not connected to the hub</source>
         <translation>未连接话务平台</translation>
     </message>
@@ -1237,7 +1434,7 @@
 <context>
     <name>LeaguePane</name>
     <message>
-        <location filename="../../agent_desk/ui/supervision/league_pane.py" line="+55"/>
+        <location filename="../../agent_desk/ui/supervision/league_pane.py" line="+61"/>
         <source>First-contact resolution (higher is better)</source>
         <translation>首次解决率（越高越好）</translation>
     </message>
@@ -1263,28 +1460,64 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>One league for the whole floor: teams are not in the database yet. Green: top 20 %. Red: bottom 10 %. Agents without the figure are listed last, unranked.</source>
-        <translation>全场坐席同一个排行榜：数据库中尚无班组信息。绿色：前 20%。红色：后 10%。没有该指标的坐席列在最后，不参与排名。</translation>
+        <source>Rank the agents of one team, or of all you see</source>
+        <translation>对一个班组或你可见的全部坐席排名</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <location line="+96"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Green: top 20 %. Red: bottom 10 %. Agents without the figure are listed last, unranked.</source>
+        <translation>绿色：前 20 %。红色：后 10 %。没有该指标的坐席列在最后，不参与排名。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Rank on</source>
         <translation>排名依据：</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+28"/>
+        <location line="+35"/>
+        <source>Whole floor</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All my teams</source>
+        <translation>我的全部班组</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The whole floor&apos;s agents.</source>
+        <translation>全部坐席。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You lead no team: there is nobody to rank.</source>
+        <translation>你没有带领任何班组：没有可排名的坐席。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agents of {0}.</source>
+        <translation>{0} 的坐席。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+33"/>
         <source>FCR</source>
         <translation>首次解决率</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+26"/>
+        <location line="-32"/>
+        <location line="+31"/>
         <source>AHT</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-30"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
@@ -1295,12 +1528,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>CSAT</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-25"/>
         <source>Top 20 %</source>
         <translation>前 20%</translation>
     </message>
@@ -1315,7 +1548,7 @@
         <translation>未排名</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
@@ -1330,7 +1563,7 @@
         <translation>档位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
@@ -2689,8 +2922,13 @@ Database: {1}</source>
         <source>Custom range</source>
         <translation>自定义范围</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Team: the team each agent is in today. Weeks run Monday to Sunday (ISO); the first and last week or month are cut to the dates chosen.</source>
+        <translation>班组：每位坐席当前所在的班组。一周为周一至周日（ISO）；首尾的周或月按所选日期截取。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+7"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
@@ -3392,6 +3630,41 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Only the agents and teams you lead are shown to you, not {key}.</source>
+        <translation>你只能查看自己带领的坐席和班组，不能查看 {key}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Team name &apos;{name}&apos;: use 1–64 characters, not beginning with &apos;(&apos;.</source>
+        <translation>班组名称“{name}”：请使用 1–64 个字符，且不能以“(”开头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A team named &apos;{name}&apos; already exists.</source>
+        <translation>名为“{name}”的班组已存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no team named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的班组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no user named &apos;{username}&apos;.</source>
+        <translation>没有名为“{username}”的用户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{username} has the {role} role: a team is led by a supervisor or an admin.</source>
+        <translation>{username} 的角色是 {role}：班组须由班组长或管理员带领。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The live floor is for supervisors and administrators, not the {role} role.</source>
+        <translation>实时现场看板仅供班组长和管理员使用，{role} 角色不可查看。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Satisfaction must be a whole number from 1 to 5, not {given}.</source>
         <translation>满意度必须是 1 到 5 之间的整数，不能是 {given}。</translation>
     </message>
@@ -4179,8 +4452,23 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>月</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4325,6 +4613,11 @@ Database: {1}</source>
         <translation>（无）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>(no team)</source>
+        <translation>（无班组）</translation>
+    </message>
+    <message>
         <location filename="../../agent_desk/ui/supervision/export.py" line="+99"/>
         <source>Report</source>
         <translation>报表</translation>
@@ -4343,7 +4636,7 @@ Database: {1}</source>
 <context>
     <name>SupervisionWorkspace</name>
     <message>
-        <location filename="../../agent_desk/ui/supervision/workspace.py" line="+129"/>
+        <location filename="../../agent_desk/ui/supervision/workspace.py" line="+133"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
@@ -4388,7 +4681,12 @@ Database: {1}</source>
         <translation>排行榜(&amp;G)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+2"/>
+        <source>L&amp;ive floor</source>
+        <translation>实时现场(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <location line="+1"/>
         <source>Reading the record…</source>
         <translation>正在读取记录…</translation>
@@ -4401,7 +4699,7 @@ Database: {1}</source>
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>all calls</source>
         <translation>全部通话</translation>
     </message>
@@ -4463,6 +4761,24 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/wallboard.py" line="+72"/>
+        <source>AgentDesk — live floor</source>
+        <translation>AgentDesk — 实时现场</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Needs a look</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Nobody: every state is within its limit.</source>
+        <translation>无：所有状态都在时限内。</translation>
+    </message>
+</context>
+<context>
     <name>WrapUpPanel</name>
     <message>
         <location filename="../../agent_desk/ui/desk/wrap_up.py" line="+25"/>
@@ -4503,6 +4819,24 @@ Database: {1}</source>
         <location line="+43"/>
         <source>Wrap-up saved</source>
         <translation>话后处理已保存</translation>
+    </message>
+</context>
+<context>
+    <name>_Tile</name>
+    <message>
+        <location filename="../../agent_desk/ui/supervision/wallboard.py" line="-80"/>
+        <source>waiting</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Longest {wait} · SL {sl}</source>
+        <translation>最长等待 {wait} · 服务水平 {sl}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Answered {answered} · Abandoned {abandoned}</source>
+        <translation>接听 {answered} · 放弃 {abandoned}</translation>
     </message>
 </context>
 </TS>
