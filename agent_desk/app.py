@@ -244,6 +244,7 @@ def _optional_workspaces() -> dict[Workspace, WorkspaceFactory]:
     from agent_desk.ui.knowledge import workspace as knowledge
     from agent_desk.ui.logistics import workspace as logistics
     from agent_desk.ui.review import workspace as review
+    from agent_desk.ui.staffing import workspace as staffing
     from agent_desk.ui.supervision import workspace as supervision
 
     return {
@@ -252,6 +253,7 @@ def _optional_workspaces() -> dict[Workspace, WorkspaceFactory]:
         Workspace.LOGISTICS: logistics.create,
         Workspace.KNOWLEDGE: knowledge.create,
         Workspace.SUPERVISION: supervision.create,
+        Workspace.STAFFING: staffing.create,
     }
 
 

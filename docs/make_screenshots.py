@@ -46,7 +46,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--locale", default="", help="e.g. zh_CN: the VIP pop only, as pop-vip-<locale>.png")
-    parser.add_argument("--only", choices=("floor",), help="only these shots (the others stay as they are)")
+    parser.add_argument("--only", choices=("floor", "staffing"), help="only these shots (the others stay as they are)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     install_translation(app, args.locale or "en_US")
@@ -83,7 +83,10 @@ def main() -> int:
         window.close()
         if not args.only:
             supervision_shots(app, desktop, db, args.locale)
-        floor_shots(app, desktop, db, args.locale)
+        if args.only in (None, "floor"):
+            floor_shots(app, desktop, db, args.locale)
+        if args.only in (None, "staffing"):
+            staffing_shots(app, desktop, db, args.locale)
         desktop.shutdown()
     return 0
 
@@ -225,6 +228,45 @@ def floor_shots(app: QApplication, desktop: Desktop, db, locale: str) -> None:  
         wall.grab().save(str(DOCS / "supervision-wallboard.png"))
         print(f"wrote {DOCS / 'supervision-wallboard.png'}")
         wall.close()
+    window.close()
+
+
+def staffing_shots(app: QApplication, desktop: Desktop, db, locale: str) -> None:  # type: ignore[no-untyped-def]
+    """The shift lead's forecast and needs for the coming week, and the plan built on it, over eight
+    weeks of calls with a weekday and time-of-day pattern (the demo's calls follow its rota)."""
+    from datetime import date, timedelta
+
+    from agent_desk.services.staffing.rota import add_template, templates
+    from agent_desk.store.db import transaction
+    from agent_desk.ui.staffing.workspace import StaffingWorkspace, desk_zone
+    from tests.services.staffing_history import Pattern, write_history
+
+    today = date.today()
+    pattern = Pattern(first=today - timedelta(days=56), days=56, base=700.0, growth=0.004, zone=desk_zone())
+    write_history(db, pattern, seed=9)
+
+    with transaction(db.factory) as s:
+        if not templates(s, None):
+            add_template(s, None, "Early", start_minute=8 * 60, length_minutes=540, breaks=[(180, 15), (270, 45)])
+            add_template(s, None, "Day", start_minute=10 * 60, length_minutes=540, breaks=[(180, 15), (270, 45)])
+            add_template(s, None, "Late", start_minute=13 * 60, length_minutes=540, breaks=[(180, 15), (300, 45)])
+    window = desktop.open_main_window(authenticate(db.factory, "supervisor1", "supervisor1123"), connect_hub=False)
+    window.resize(1280, 800)
+    ws = window.workspaces[Workspace.STAFFING]
+    assert isinstance(ws, StaffingWorkspace)
+    window.tabs.setCurrentWidget(ws)
+    ws.needs.refresh()
+    wait(app, lambda: ws.needs.week is not None, 120)
+    wait(app, lambda: False, 0.5)
+    suffix = f"-{locale}" if locale else ""
+    window.grab().save(str(DOCS / f"staffing-needs{suffix}.png"))
+    print(f"wrote {DOCS / f'staffing-needs{suffix}.png'}")
+    ws.plan.build()
+    wait(app, lambda: ws.plan.loaded is not None, 120)
+    ws.tabs.setCurrentWidget(ws.plan)
+    wait(app, lambda: False, 0.5)
+    window.grab().save(str(DOCS / f"staffing-plan{suffix}.png"))
+    print(f"wrote {DOCS / f'staffing-plan{suffix}.png'}")
     window.close()
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from agent_desk import __version__
-from agent_desk.cli import db, demo, desk, hub, imports, kb, kpi, orders, users
+from agent_desk.cli import db, demo, desk, hub, imports, kb, kpi, orders, staffing, users
 from agent_desk.cli.common import CliError
 
 log = logging.getLogger("agent_desk.cli")
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"agent-desk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (desk, demo, db, users, orders, kb, imports, kpi, hub):
+    for module in (desk, demo, db, users, orders, kb, imports, kpi, staffing, hub):
         module.register(sub)
     return parser
 

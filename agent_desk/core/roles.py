@@ -14,14 +14,16 @@ class Workspace(StrEnum):
     LOGISTICS = "logistics"  # second-stage audit and labels
     KNOWLEDGE = "knowledge"
     SUPERVISION = "supervision"
+    STAFFING = "staffing"  # forecast, shift plans, adherence; an agent's own shifts
 
 
 _WORKSPACES: dict[Role, tuple[Workspace, ...]] = {
-    Role.AGENT: (Workspace.DESK, Workspace.CUSTOMERS, Workspace.KNOWLEDGE),
+    Role.AGENT: (Workspace.DESK, Workspace.CUSTOMERS, Workspace.KNOWLEDGE, Workspace.STAFFING),
     Role.AUDITOR: (Workspace.REVIEW, Workspace.CUSTOMERS, Workspace.KNOWLEDGE),
     Role.LOGISTICS: (Workspace.LOGISTICS, Workspace.KNOWLEDGE),
     Role.SUPERVISOR: (
         Workspace.SUPERVISION,
+        Workspace.STAFFING,
         Workspace.DESK,
         Workspace.REVIEW,
         Workspace.CUSTOMERS,

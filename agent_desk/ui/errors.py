@@ -21,6 +21,7 @@ from typing import Protocol, TypeGuard
 from PySide6.QtCore import QCoreApplication
 
 from agent_desk.ui import labels
+from agent_desk.ui.errors_staffing import STAFFING_TEXTS
 
 # As in labels.py: a function per code, so the text is translated when shown and lupdate sees
 # every literal in a translate() call.
@@ -35,7 +36,7 @@ class Coded(Protocol):
 
 
 #: Each code's text; called without a translator it gives the English literal.
-ERROR_TEXTS: Mapping[str, Callable[[], str]] = {
+_TEXTS: Mapping[str, Callable[[], str]] = {
     # --- orders: entry and checks ---------------------------------------------------------------
     "order.not_found": lambda: translate("ServiceError", "Order {order_id} does not exist."),
     "order.customer_not_found": lambda: translate("ServiceError", "Customer {customer_id} does not exist."),
@@ -353,6 +354,7 @@ ERROR_TEXTS: Mapping[str, Callable[[], str]] = {
     ),
     "front_matter.item_not_one_line": lambda: translate("ServiceError", "item {item} of '{key}' must be a single line"),
 }
+ERROR_TEXTS: Mapping[str, Callable[[], str]] = {**_TEXTS, **STAFFING_TEXTS}
 
 # An order action inside a sentence ("Cannot … this order"): the core's English verbs.
 _ACTIONS_IN_SENTENCE: Mapping[str, Callable[[], str]] = {

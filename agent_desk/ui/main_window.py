@@ -47,6 +47,7 @@ WORKSPACE_KEYS: Mapping[Workspace, str] = {
     Workspace.LOGISTICS: "Ctrl+4",
     Workspace.KNOWLEDGE: "Ctrl+5",
     Workspace.SUPERVISION: "Ctrl+6",
+    Workspace.STAFFING: "Ctrl+7",
 }
 
 
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
             Workspace.LOGISTICS: self.tr("&Logistics"),
             Workspace.KNOWLEDGE: self.tr("&Knowledge"),
             Workspace.SUPERVISION: self.tr("&Supervision"),
+            Workspace.STAFFING: self.tr("S&taffing"),
         }
 
     def _build_menus(self) -> None:

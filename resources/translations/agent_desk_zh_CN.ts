@@ -1892,7 +1892,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_desk/ui/main_window.py" line="+68"/>
+        <location filename="../../agent_desk/ui/main_window.py" line="+69"/>
         <source>AgentDesk — {0}</source>
         <translation>AgentDesk — {0}</translation>
     </message>
@@ -1931,6 +1931,11 @@
         <location line="+1"/>
         <source>&amp;Supervision</source>
         <translation>班组监控(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;taffing</source>
+        <translation>排班(&amp;T)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2060,6 +2065,138 @@ Database: {1}</source>
         <location line="+35"/>
         <source>Your own figures since midnight; refreshed after each wrap-up</source>
         <translation>您本人今天零点以来的指标；每次保存小结后刷新</translation>
+    </message>
+</context>
+<context>
+    <name>MyShiftsPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/staffing/my_shifts.py" line="+50"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Breaks</source>
+        <translation>小休</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Your published shifts for the next %n day(s).</source>
+        <translation>
+            <numerusform>您在未来 %n 天内已发布的班次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>No published shift for you in the next %n day(s).</source>
+        <translation>
+            <numerusform>未来 %n 天内没有您的已发布班次。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/staffing/needs_pane.py" line="+41"/>
+        <source>Forecast (F5)</source>
+        <translation>预测 (F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backtest the last complete week</source>
+        <translation>回测最近一个完整周</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Forecasting… (the first time loads the statistics library)</source>
+        <translation>正在预测…（首次运行需加载统计库）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{calls} calls forecast ({method}, learnt from {days} days); at the peak {peak} positions.</source>
+        <translation>预测呼入量 {calls} 通（{method}，基于 {days} 天的历史数据）；高峰时需 {peak} 个排班席位。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calls forecast and positions needed per interval</source>
+        <translation>各时段的预测呼入量与所需排班席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Calls</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+15"/>
+        <source>Agents</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Positions (with shrinkage)</source>
+        <translation>排班席位（含缺勤率）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Interval</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AHT (s)</source>
+        <translation>平均处理时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Positions</source>
+        <translation>排班席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ASA (s)</source>
+        <translation>平均应答速度（秒）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occupancy</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Abandoned</source>
+        <translation>放弃率</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backtesting the last complete week…</source>
+        <translation>正在回测最近一个完整周…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backtest {first} – {last}: WAPE {forecast} for this forecast, {naive} for the same interval a week earlier ({calls} calls). Lower is better.</source>
+        <translation>回测 {first} – {last}：本预测的 WAPE 为 {forecast}，按上周同一时段预测的 WAPE 为 {naive}（共 {calls} 通来电）。数值越低越好。</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2735,92 @@ Database: {1}</source>
         <location line="+1"/>
         <source>Return to agent (Ctrl+Enter)</source>
         <translation>退回坐席 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/staffing/plan_pane.py" line="+49"/>
+        <source>Build plan from the forecast (Ctrl+B)</source>
+        <translation>按预测生成排班计划 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish (Ctrl+Shift+P)</source>
+        <translation>发布 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Plan</source>
+        <translation>排班计划</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>#{id} {first} – {last} ({status})</source>
+        <translation>#{id} {first} – {last}（{status}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+87"/>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+87"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>No plan yet: forecast (F5), then build one (Ctrl+B).</source>
+        <translation>尚无排班计划：请先预测 (F5)，再生成排班计划 (Ctrl+B)。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Forecast first (F5): the plan covers the positions the forecast needs.</source>
+        <translation>请先预测 (F5)：排班计划要覆盖预测所需的排班席位。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Solving the plan (up to %n s)…</source>
+        <translation>
+            <numerusform>正在求解排班计划（最多 %n 秒）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Draft plan #%n built.</source>
+        <translation>
+            <numerusform>已生成排班计划草稿 #%n。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Plan #%n published: its agents see their shifts.</source>
+        <translation>
+            <numerusform>排班计划 #%n 已发布：相关坐席现在可以看到自己的班次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours in plan</source>
+        <translation>计划工时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{status}; solver {solver} in {seconds} s; short {under} agent-hours, over {over} agent-hours.</source>
+        <translation>{status}；求解器结果 {solver}，用时 {seconds} 秒；缺口 {under} 坐席小时，富余 {over} 坐席小时。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
     </message>
 </context>
 <context>
@@ -3187,7 +3410,7 @@ Database: {1}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../agent_desk/ui/errors.py" line="+40"/>
+        <location filename="../../agent_desk/ui/errors.py" line="+41"/>
         <source>Order {order_id} does not exist.</source>
         <extracomment>Each code&apos;s text; called without a translator it gives the English literal.</extracomment>
         <translation>订单 {order_id} 不存在。</translation>
@@ -3620,6 +3843,8 @@ Database: {1}</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../agent_desk/ui/errors_staffing.py" line="+17"/>
+        <location line="+183"/>
         <source>An interval is 15, 30 or 60 minutes, not {minutes}.</source>
         <translation>时段只能是 15、30 或 60 分钟，不能是 {minutes}。</translation>
     </message>
@@ -3939,7 +4164,7 @@ Database: {1}</source>
         <translation>“{key}”的第 {item} 项只能是一行</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>submit</source>
         <comment>Cannot … this order</comment>
         <translation>提交</translation>
@@ -4158,6 +4383,535 @@ Database: {1}</source>
         <location line="+24"/>
         <source>Something went wrong: {0}</source>
         <translation>出错了：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../agent_desk/ui/errors_staffing.py" line="-180"/>
+        <source>A forecast covers 1 to {limit} days, not {days}.</source>
+        <translation>预测范围为 1 到 {limit} 天，不能是 {days} 天。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A forecast starts at most {limit} days after today, not on {day}.</source>
+        <translation>预测最晚只能从今天起 {limit} 天后开始，不能从 {day} 开始。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No business line has the code &apos;{line}&apos;.</source>
+        <translation>没有代码为“{line}”的业务线。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No calls were offered in the {weeks} weeks before {day}: there is nothing to forecast from.</source>
+        <translation>{day} 之前的 {weeks} 周内没有呼入来电：没有可用于预测的数据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The forecast is for supervisors and administrators, not the {role} role.</source>
+        <translation>预测仅供班组长和管理员使用，{role} 角色不可使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backtest of the week from {first} needs the record to start by {needed} (a week before it, for the naive baseline); its first call is on {start}.</source>
+        <translation>回测从 {first} 起的一周，需要记录最晚从 {needed} 开始（即提前一周，用作朴素基线）；而记录中的第一通来电在 {start}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No calls were offered in the week from {first} to {last}: there is nothing to score the forecast on.</source>
+        <translation>{first} 至 {last} 这一周没有呼入来电：无法据此评估预测。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Special days are marked by supervisors and administrators, not the {role} role.</source>
+        <translation>特殊日期由班组长和管理员标记，{role} 角色不可标记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A special day is a holiday or a campaign, not &apos;{kind}&apos;.</source>
+        <translation>特殊日期只能是节假日或广告投放日，不能是“{kind}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} is already marked so; remove that mark first to change it.</source>
+        <translation>{day} 已有此标记；如需更改，请先移除该标记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} has no such mark to remove.</source>
+        <translation>{day} 没有可移除的此类标记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The note is {length} characters long; at most {limit} fit.</source>
+        <translation>备注共 {length} 个字，最多只能填写 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only {days} days of history (fewer than 14): each day is forecast as the mean of the past days of its weekday (of all past days where its weekday was not seen), without trend.</source>
+        <translation>历史数据只有 {days} 天（少于 14 天）：每天按以往同一星期几的平均值预测（历史中没有该星期几时，按以往所有天的平均值），不考虑趋势。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Holt-Winters fit failed on this history: each day is forecast as the mean of the past days of its weekday, without trend.</source>
+        <translation>Holt-Winters 模型无法拟合这段历史数据：每天按以往同一星期几的平均值预测，不考虑趋势。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} marked days in the history were left out of the ordinary pattern.</source>
+        <translation>历史中有 {count} 个已标记的特殊日期未计入常规规律。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} is a holiday: forecast at {factor} × an ordinary day, the mean of {examples} past holidays.</source>
+        <translation>{day} 是节假日：按普通日的 {factor} 倍预测，即以往 {examples} 个节假日的平均值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{day} is a holiday and the history has none to learn from: forecast at the default {factor} × an ordinary day.</source>
+        <translation>{day} 是节假日，但历史中没有节假日可供参考：按默认的普通日 {factor} 倍预测。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{day} is a campaign day: forecast at {factor} × an ordinary day, the mean of {examples} past campaign days.</source>
+        <translation>{day} 是广告投放日：按普通日的 {factor} 倍预测，即以往 {examples} 个广告投放日的平均值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{day} is a campaign day and the history has none to learn from: forecast at the default {factor} × an ordinary day.</source>
+        <translation>{day} 是广告投放日，但历史中没有广告投放日可供参考：按默认的普通日 {factor} 倍预测。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No call in the history was answered: the handling time is unknown and given as 0 s.</source>
+        <translation>历史中没有已接通的来电：处理时长未知，按 0 秒计。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The calls offered must be a number above 0; given {calls}.</source>
+        <translation>呼入量必须是大于 0 的数；当前为 {calls}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The interval must be longer than 0 seconds; given {interval_s}.</source>
+        <translation>时段必须长于 0 秒；当前为 {interval_s}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The average handling time must be above 0 seconds; given {aht_s}.</source>
+        <translation>平均处理时长必须大于 0 秒；当前为 {aht_s}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give one target: a service level (a share of calls answered within some seconds) or an average speed of answer, not both and not neither.</source>
+        <translation>请只设定一个目标：服务水平（在若干秒内接通的来电占比）或平均应答速度，不能两个都设，也不能都不设。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service level must be above 0 and below 1 (0.8 for 80 %); given {sl}.</source>
+        <translation>服务水平必须大于 0 且小于 1（80 % 写作 0.8）；当前为 {sl}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service level&apos;s answer time must be 0 seconds or more; given {seconds}.</source>
+        <translation>服务水平的应答时限必须不少于 0 秒；当前为 {seconds}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The average speed of answer must be 0 seconds or more; given {asa_s}.</source>
+        <translation>平均应答速度必须不少于 0 秒；当前为 {asa_s}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An average speed of answer of 0 s means no caller ever waits, which no number of agents can promise; give a target above 0 s.</source>
+        <translation>平均应答速度为 0 秒意味着没有任何来电需要等待，多少坐席都无法保证；请设定大于 0 秒的目标。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The callers&apos; average patience must be above 0 seconds; given {patience_s}.</source>
+        <translation>来电客户的平均耐心时长必须大于 0 秒；当前为 {patience_s}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The occupancy cap must be above 0 and at most 1 (0.85 for 85 %); given {cap}.</source>
+        <translation>占用率上限必须大于 0 且不超过 1（85 % 写作 0.85）；当前为 {cap}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The shrinkage must be 0 or more and below 1 (0.3 for 30 %); given {shrinkage}.</source>
+        <translation>缺勤率必须不小于 0 且小于 1（30 % 写作 0.3）；当前为 {shrinkage}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{erlangs} Erlangs of traffic is more than this calculation handles (at most {limit}).</source>
+        <translation>{erlangs} Erlang 的话务量超出了本计算的处理范围（最多 {limit}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A patience of {patience_s} s is too long beside the handling time to model abandons; leave the patience out (Erlang C).</source>
+        <translation>耐心时长 {patience_s} 秒相对于处理时长过长，无法模拟放弃；请不填耐心时长（使用 Erlang C）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Even {agents} agents do not meet this target for {erlangs} Erlangs; ease the target.</source>
+        <translation>即使有 {agents} 名坐席，在 {erlangs} Erlang 的话务量下也达不到此目标；请放宽目标。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shift starts between 00:00 and 23:59 (minute 0 to 1439), not at minute {minute}.</source>
+        <translation>班次开始时间须在 00:00 到 23:59 之间（第 0 到 1439 分钟），不能是第 {minute} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A shift lasts 1 to 960 minutes (16 hours), not {minutes} minutes.</source>
+        <translation>班次时长须为 1 到 960 分钟（16 小时），不能是 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Break {number} (+{offset} min for {minutes} min) must last at least a minute and lie inside the shift, which starts at +0 and ends at +{length} min.</source>
+        <translation>第 {number} 次小休（从 +{offset} 分钟起，共 {minutes} 分钟）须至少持续 1 分钟，且位于班次之内；班次从 +0 开始，到 +{length} 分钟结束。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Breaks {first} and {second} overlap; put them one after the other.</source>
+        <translation>第 {first} 次和第 {second} 次小休时间重叠；请前后错开安排。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{agent}&apos;s shifts starting {first} and {second} would overlap.</source>
+        <translation>{agent} 在 {first} 和 {second} 开始的班次会重叠。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{agent} would rest only {hours} h between the shift ending {ended} and the one starting {starts}; the rule is at least {minimum} h.</source>
+        <translation>{agent} 在 {ended} 结束的班次与 {starts} 开始的班次之间只能休息 {hours} 小时；规定至少 {minimum} 小时。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{agent} would work {hours} h in the week of {week}; the limit is {limit} h.</source>
+        <translation>{agent} 在 {week} 这一周将工作 {hours} 小时；上限为 {limit} 小时。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The requirement gives {given} intervals; the plan&apos;s days have {expected}.</source>
+        <translation>需求中有 {given} 个时段；而排班计划的日期共有 {expected} 个时段。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interval {number} requires {positions} positions; it must be a whole number, 0 or more.</source>
+        <translation>时段 {number} 需求 {positions} 个排班席位；席位数必须是不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interval {number} does not start after the one before it.</source>
+        <translation>时段 {number} 的开始时间不晚于前一个时段。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The time limit is {seconds} s; give more than 0 and at most 3600 seconds.</source>
+        <translation>时间限制为 {seconds} 秒；请设为大于 0 且不超过 3600 秒。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The solver found no plan within {seconds} s ({solver_status}); allow it more time.</source>
+        <translation>求解器在 {seconds} 秒内未找到排班计划（{solver_status}）；请给它更多时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {role} role does not plan shifts; supervisors and administrators do.</source>
+        <translation>{role} 角色不能排班；排班由班组长和管理员负责。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A shift template&apos;s name is 1 to 60 characters, not &apos;{name}&apos;.</source>
+        <translation>班次模板名称须为 1 到 60 个字符，不能是“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A shift template named &apos;{name}&apos; already exists.</source>
+        <translation>名为“{name}”的班次模板已存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no shift template {template}.</source>
+        <translation>没有班次模板 {template}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift template &apos;{name}&apos; is retired; plan with an active one.</source>
+        <translation>班次模板“{name}”已停用；请使用启用中的班次模板排班。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no agent {agent} to plan (an active user with the agent role).</source>
+        <translation>没有可排班的坐席 {agent}（须为具有坐席角色的启用用户）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An agent works 1 to 168 hours a week and rests 0 to 24 hours between shifts; given {hours} h and {rest} h.</source>
+        <translation>坐席每周工作 1 到 168 小时，班次之间休息 0 到 24 小时；当前为 {hours} 小时和 {rest} 小时。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{agent} is marked unavailable; mark them available before giving them a shift.</source>
+        <translation>{agent} 已标记为不可排班；请先将其标记为可排班，再安排班次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plan&apos;s last day {last} is before its first day {first}.</source>
+        <translation>排班计划的结束日期 {last} 早于开始日期 {first}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A plan covers at most {limit} days, not {days}.</source>
+        <translation>排班计划最多覆盖 {limit} 天，不能是 {days} 天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no active shift template to plan with; add one first.</source>
+        <translation>没有可用于排班的启用班次模板；请先添加一个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no available agent to plan.</source>
+        <translation>没有可排班的坐席。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no shift plan {plan_id}.</source>
+        <translation>没有排班计划 {plan_id}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan {plan_id} was published on {published}; it cannot be published again (edit its shifts instead).</source>
+        <translation>排班计划 {plan_id} 已于 {published} 发布，不能再次发布（请直接修改其中的班次）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan {other} is already published for {first} to {last}, which overlaps these days.</source>
+        <translation>排班计划 {other} 已发布，覆盖 {first} 至 {last}，与这些日期重叠。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} is not a day of plan {plan_id} ({first} to {last}).</source>
+        <translation>{day} 不在排班计划 {plan_id} 的日期范围内（{first} 至 {last}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No published shift plan covers {day}.</source>
+        <translation>没有覆盖 {day} 的已发布排班计划。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requirement gives {given} intervals; {day} has {expected}.</source>
+        <translation>需求中有 {given} 个时段；而 {day} 有 {expected} 个时段。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/staffing/setup_pane.py" line="+65"/>
+        <source>Name, e.g. Early</source>
+        <translation>名称，例如 早班</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Breaks as minutes after the start : minutes long, e.g. 180:15, 270:45</source>
+        <translation>小休写作“开始后的分钟数:时长（分钟）”，例如 180:15, 270:45</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add template</source>
+        <translation>添加班次模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+25"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Shift templates</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+35"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+34"/>
+        <source>Campaign day</source>
+        <translation>广告投放日</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Business line code (empty: every line)</source>
+        <translation>业务线代码（留空：所有业务线）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note, e.g. 双十一 advert on CCTV</source>
+        <translation>备注，例如 双十一 央视广告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the day</source>
+        <translation>标记该日</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Holidays and campaign days</source>
+        <translation>节假日与广告投放日</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Template</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Breaks (after the start : minutes)</source>
+        <translation>小休（开始后的分钟数 : 时长分钟数）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>业务线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every line</source>
+        <translation>所有业务线</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A break is written minutes:minutes, e.g. 180:15; not &apos;{0}&apos;.</source>
+        <translation>小休须写作“分钟数:分钟数”，例如 180:15；不能是“{0}”。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingControls</name>
+    <message numerus="yes">
+        <location filename="../../agent_desk/ui/staffing/workspace.py" line="+69"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average speed of answer</source>
+        <translation>平均应答速度</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no abandons (Erlang C)</source>
+        <translation>不计放弃（Erlang C）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>for</source>
+        <translation>起，共</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>days, by</source>
+        <translation>天，每时段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>within</source>
+        <translation>应答时限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Caller patience</source>
+        <translation>客户耐心时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrinkage</source>
+        <translation>缺勤率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Occupancy at most</source>
+        <translation>占用率上限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Period</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits</source>
+        <translation>限制条件</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingWorkspace</name>
+    <message>
+        <location line="+61"/>
+        <source>Forecast and &amp;needs</source>
+        <translation>预测与需求(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift &amp;plan</source>
+        <translation>排班计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;oday</source>
+        <translation>今日(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates and marked d&amp;ays</source>
+        <translation>班次模板与特殊日期(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;My shifts</source>
+        <translation>我的班次(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -4758,6 +5512,86 @@ Database: {1}</source>
         <location line="+6"/>
         <source>The report was not saved: {0}</source>
         <translation>报表未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPane</name>
+    <message>
+        <location filename="../../agent_desk/ui/staffing/today_pane.py" line="+32"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Interval</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+18"/>
+        <source>Required</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>Scheduled</source>
+        <translation>已排班</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Working</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Gap</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheduled (h)</source>
+        <translation>已排班（小时）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Working (h)</source>
+        <translation>在岗（小时）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adherence</source>
+        <translation>遵从率</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Required, scheduled and working agents</source>
+        <translation>需求、已排班与在岗坐席数</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Plan #%n.</source>
+        <translation>
+            <numerusform>排班计划 #%n。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n interval(s) short of agents so far.</source>
+        <translation>
+            <numerusform>截至目前有 %n 个时段坐席不足。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

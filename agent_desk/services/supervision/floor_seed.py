@@ -18,7 +18,6 @@ from agent_desk.core.kpi import CallFact, CallTally
 from agent_desk.store.contact_record import AgentStateInterval
 from agent_desk.store.models import Call
 
-
 STALE_LOGIN_HOURS = 24
 
 
