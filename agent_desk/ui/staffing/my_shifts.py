@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from agent_desk.services.staffing.plans import ShiftView, my_shifts
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.errors import error_text
-from agent_desk.ui.staffing.tables import Cell, RowsModel
+from agent_desk.ui.staffing.tables import Cell, RowsModel, day_label
 
 DAYS_AHEAD = 14
 
@@ -45,7 +45,7 @@ class MyShiftsPane(QWidget):
         rows = []
         for s in shifts:
             breaks = ", ".join(f"{local(a):%H:%M}–{local(b):%H:%M}" for a, b in s.breaks)
-            rows.append([Cell(s.day.strftime("%a %Y-%m-%d"), s.day), Cell(f"{local(s.start):%H:%M}"),
+            rows.append([Cell(day_label(s.day), s.day), Cell(f"{local(s.start):%H:%M}"),
                          Cell(f"{local(s.end):%H:%M}"), Cell(s.template_name), Cell(breaks)])  # fmt: skip
         self.model.set_rows([self.tr("Day"), self.tr("Starts"), self.tr("Ends"), self.tr("Shift"), self.tr("Breaks")],
                             rows)  # fmt: skip

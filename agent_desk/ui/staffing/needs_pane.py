@@ -14,7 +14,7 @@ from agent_desk.services.staffing.backtest import Backtest, backtest
 from agent_desk.services.staffing.week import WeekNeeds, week_needs
 from agent_desk.ui.errors import error_text
 from agent_desk.ui.staffing.charts import COLOURS, chart_view, draw_lines
-from agent_desk.ui.staffing.tables import SORT_ROLE, Cell, RowsModel, number, percent
+from agent_desk.ui.staffing.tables import SORT_ROLE, Cell, RowsModel, day_label, number, percent
 
 if TYPE_CHECKING:
     from agent_desk.ui.staffing.workspace import StaffingWorkspace
@@ -107,7 +107,7 @@ class NeedsPane(QWidget):
         for n in needs:
             local = n.start.replace(tzinfo=UTC).astimezone(zone)
             rows.append([
-                Cell(local.strftime("%a %Y-%m-%d %H:%M"), n.start), number(n.calls, 1),
+                Cell(day_label(local), n.start), number(n.calls, 1),
                 number(n.aht_s if n.calls else None),
                 number(n.agents), number(n.positions), percent(n.service_level if n.calls else None),
                 number(n.asa_s if n.calls else None, 1), percent(n.occupancy if n.calls else None),

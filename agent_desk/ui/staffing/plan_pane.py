@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton
 from agent_desk.services.staffing.plans import PlanView, ShiftView, edit_shift, plan_shifts, plans, publish_plan
 from agent_desk.services.staffing.rota import AgentLimitsView, TemplateView, agent_limits, templates
 from agent_desk.services.staffing.week import plan_week
-from agent_desk.ui.staffing.tables import OVER, SHORT, Cell, RowsModel
+from agent_desk.ui.staffing.tables import OVER, SHORT, Cell, RowsModel, day_label
 
 if TYPE_CHECKING:
     from agent_desk.ui.staffing.workspace import StaffingWorkspace
@@ -165,7 +165,7 @@ class PlanPane(QWidget):
             row.append(Cell(f"{hours:.1f}", hours))
             rows.append(row)
             colours.append(None if agent.available else OVER)
-        headers = [self.tr("Agent"), *(d.strftime("%a %m-%d") for d in days), self.tr("Hours in plan")]
+        headers = [self.tr("Agent"), *(day_label(d, "ddd MM-dd") for d in days), self.tr("Hours in plan")]
         self.model.set_rows(headers, rows, colours)
         self.grid.resizeColumnsToContents()
         summary = screen.plan.summary

@@ -7,9 +7,10 @@ beside each cell, and paints a row the screen marked (a short interval, a low ad
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,6 +73,12 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+def day_label(day: date | datetime, pattern: str = "ddd yyyy-MM-dd") -> str:
+    """A day (and time) with its weekday in the desk's language: 周一 2026-12-07, Mon 2026-12-07."""
+    text = QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+    return f"{text} {day:%H:%M}" if isinstance(day, datetime) else text
+
+
 def number(value: float | None, digits: int = 0) -> Cell:
     return Cell("—" if value is None else f"{value:,.{digits}f}", -1e18 if value is None else value)
 
@@ -80,4 +87,4 @@ def percent(value: float | None) -> Cell:
     return Cell("—" if value is None else f"{value * 100:.1f} %", -1.0 if value is None else value)
 
 
-__all__ = ["OVER", "SHORT", "SORT_ROLE", "Cell", "RowsModel", "number", "percent"]
+__all__ = ["OVER", "SHORT", "SORT_ROLE", "Cell", "RowsModel", "day_label", "number", "percent"]
