@@ -74,6 +74,14 @@ def register(subparsers: Any) -> None:
         help="write every call (abandoned ones too) and the contact-centre record (queue and agent events, "
         "wait/ring/talk/after-call work, agent state intervals) to the database as it happens",
     )
+    p.add_argument(
+        "--rollup-every",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="with --record-calls: refresh the KPI rollups the record changed this often, so reports find "
+        "them ready (0: leave it to the reports)",
+    )
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM) for wss://")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     sim = p.add_argument_group("simulator")
@@ -268,7 +276,7 @@ async def serve(args: argparse.Namespace) -> int:
     host, port = _host_port(args.listen, "--listen")
     context = _ssl_context(args)
     limits = HubLimits(max_frame=args.max_frame, rate=args.rate, buffer=args.buffer, heartbeat=args.heartbeat)
-    recorder = None
+    recorder = keeper = None
     if args.record_calls:
         from agent_desk.config import load_settings
         from agent_desk.services.calls.live_record import LiveRecord
@@ -276,7 +284,12 @@ async def serve(args: argparse.Namespace) -> int:
         # One writer for the call rows (what CallRecorder writes) and the record derived onto them,
         # so the two never race on a new call: see services/calls/live_record.py.
         region = load_settings().phone_region
-        recorder = LiveRecord(_database(args).factory, region=region).start()
+        factory = _database(args).factory
+        recorder = LiveRecord(factory, region=region).start()
+        if args.rollup_every > 0:
+            from agent_desk.services.supervision.rollup_keeper import RollupKeeper
+
+            keeper = RollupKeeper(factory, every_s=args.rollup_every).start()
     zone = _zone(args.zone)
     hub = Hub(authority, build_source(args), limits=limits, observers=[recorder] if recorder else [], floor_zone=zone)
     if args.url:
@@ -300,6 +313,8 @@ async def serve(args: argparse.Namespace) -> int:
         await hub.stop()
         if recorder is not None:
             recorder.stop()
+        if keeper is not None:
+            keeper.stop()
     return 0
 
 

@@ -42,6 +42,7 @@ async def start_hub(tmp_path: Path, db: Database, steps: list[dict[str, Any]]) -
     tokens.write_text("tok-1 SIP/8001\ntok-sup boss supervisor\n", encoding="utf-8")
     proc = await asyncio.create_subprocess_exec(
         *CLI, "--tokens", str(tokens), "--scenario", str(scenario), "--record-calls", "--url", db.url,
+        "--rollup-every", "0.2",
         env={**os.environ, "PYTHONUNBUFFERED": "1"}, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     logs = await read_logs(proc, lambda r: r["msg"] == "hub listening")
@@ -115,3 +116,37 @@ def test_the_hub_records_queue_and_agent_events_and_a_restart_closes_what_was_le
         intervals = s.scalars(select(AgentStateInterval)).all()
         assert all(i.ended_at is not None for i in intervals)
         assert {(i.agent, i.state) for i in intervals if i.end_mark == "restart"} == open_before
+
+
+def test_the_recording_hub_keeps_the_kpi_rollups_refreshed_as_the_record_grows(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    import time
+
+    from sqlalchemy import func
+
+    from agent_desk.store.kpi_rollups import KpiCallRollup, KpiDirtyBucket
+
+    def marked() -> int:
+        with sqlite_database.factory() as s:
+            return s.scalar(select(func.count()).select_from(KpiDirtyBucket)) or 0
+
+    async def run() -> None:
+        proc, port, _ = await start_hub(tmp_path, sqlite_database, STEPS)
+        async with connect(f"ws://127.0.0.1:{port}") as floor:
+            await floor.send(encode_hello("tok-sup", ""))
+            await frames_until(floor, lambda f: f["type"] == "call.answered" and f.get("call_id", "").endswith("-c"))
+        # The record of a and b is written; nobody asked for a report, and the rollups follow anyway.
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with sqlite_database.factory() as s:
+                rows = s.scalar(select(func.count()).select_from(KpiCallRollup)) or 0
+            if rows and marked() == 0:
+                break
+            await asyncio.sleep(0.1)
+        left = marked()
+        proc.terminate()
+        assert await asyncio.wait_for(proc.wait(), 15) == 0
+        assert rows > 0 and left == 0, (rows, left)
+
+    asyncio.run(asyncio.wait_for(run(), 60))
