@@ -5,8 +5,9 @@
 Each database should hold scale data (``agent-desk demo-data --customers 1000000
 --calls-per-customer 10 --url …``, which builds the rollups at its end); ``--build N`` makes it first
 (N customers, 10 calls each). Without ``--url`` nothing is built: this benchmark needs a database.
-The reports are made in the rollup zone the database keeps (``--tz`` for another: then they read
-quarter hours instead of days and months, and are slower).
+``--rebuild`` first times ``agent-desk kpi rebuild`` (every rollup built again from the record, in
+its kept zone) and commits it. The reports are made in the rollup zone the database keeps (``--tz``
+for another: then they read quarter hours instead of days and months, and are slower).
 
 Measured, each beside a floor from the same run (the same rows the month's report reads, fetched
 by raw DB-API: what reading them costs before anything is computed):
@@ -35,7 +36,7 @@ from sqlalchemy import func, select
 
 from agent_desk.services.supervision.kpi_report import GroupBy, ReportRequest, kpi_report
 from agent_desk.services.supervision.rollup_sums import Periods, zone_named
-from agent_desk.services.supervision.rollups import rollup_zone
+from agent_desk.services.supervision.rollups import rebuild, rollup_zone
 from agent_desk.store.database import Database, open_database
 from agent_desk.store.kpi_rollups import KpiCallRollup
 from agent_desk.store.models import Call
@@ -112,6 +113,7 @@ def main() -> int:
     parser.add_argument("--build", type=int, help="first add this many customers (10 calls each)")
     parser.add_argument("--tz", help="zone of the reports (default: the rollup zone the database keeps)")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw recompute (minutes at 10M calls)")
+    parser.add_argument("--rebuild", action="store_true", help="first time a rebuild of every rollup")
     args = parser.parse_args()
     rng = random.Random(7)
     for url in args.url:
@@ -124,6 +126,11 @@ def main() -> int:
             print(f"built in {time.perf_counter() - t:.0f} s")
         size, _first, last = describe(db)
         print(f"\n== {db.dialect}: {size}")
+        if args.rebuild:
+            t = time.perf_counter()
+            with db.factory() as s, s.begin():
+                written = rebuild(s)
+            print(f"rebuild: {written:,} rows in {time.perf_counter() - t:.1f} s")
         with db.factory() as s:
             kept = rollup_zone(s)
         zone = zone_named(args.tz) if args.tz else kept or zone_named("UTC")

@@ -10,7 +10,6 @@ are read through ``core.kpi*``.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -159,20 +158,6 @@ class CallSums:
         for within, n in row.fcr_repeats.items():
             self.fcr_repeats[int(within)] += n
 
-    def texts(self) -> tuple[Any, ...]:
-        """:meth:`columns` in order, the JSON already written: what a bulk load sends to the driver."""
-        return (
-            tally_text(self.tally),
-            self.orders,
-            self.revenue_cents,
-            self.csat_answered,
-            self.csat_satisfied,
-            self.csat_score,
-            self.fcr_eligible,
-            self.fcr_resolving,
-            _counts(self.fcr_repeats),
-        )
-
     @classmethod
     def of(cls, row: Any) -> CallSums:
         """From a ``kpi_call_rollups`` row (an ORM object or a result row)."""
@@ -187,25 +172,6 @@ class CallSums:
             row.fcr_resolving,
             Counter({int(k): int(v) for k, v in row.fcr_repeats.items()}),
         )
-
-
-def _counts(counts: Mapping[int, int]) -> str:
-    return "{" + ",".join(f'"{k}":{n}' for k, n in sorted(counts.items())) + "}"
-
-
-def _number(value: float | None) -> str:
-    return "null" if value is None else repr(float(value))
-
-
-def tally_text(t: CallTally) -> str:
-    """``json.dumps(t.to_json())``, written directly: a rebuild writes millions (three times faster)."""
-    return (
-        f'{{"answered_waits":{_counts(t.answered_waits)},"abandoned_waits":{_counts(t.abandoned_waits)},'
-        f'"other_exit_waits":{_counts(t.other_exit_waits)},"timeout":{t.timeout},"unfinished":{t.unfinished},'
-        f'"transferred":{t.transferred},"ring_no_answer":{t.ring_no_answer},"talk_s":{_number(t.talk_s)},'
-        f'"hold_s":{_number(t.hold_s)},"acw_s":{_number(t.acw_s)},"answered_wait_s":{_number(t.answered_wait_s)},'
-        f'"max_wait_s":{_number(t.max_wait_s)}}}'
-    )
 
 
 def _signed(a: Counter[Any], b: Mapping[Any, int], sign: int) -> Counter[Any]:
@@ -303,10 +269,6 @@ class AgentSums:
             "acw_us": self.acw_us,
             "not_ready_us": dict(sorted(self.not_ready_us.items())),
         }
-
-    def texts(self) -> tuple[Any, ...]:
-        reasons = json.dumps(dict(sorted(self.not_ready_us.items()))) if self.not_ready_us else "{}"
-        return (self.spans, self.login_us, self.acw_us, reasons)
 
     @classmethod
     def of(cls, row: Any) -> AgentSums:
@@ -417,7 +379,6 @@ __all__ = [
     "computer_zone",
     "microseconds",
     "repeat_days",
-    "tally_text",
     "zone_name",
     "zone_named",
 ]

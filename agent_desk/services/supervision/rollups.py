@@ -4,36 +4,32 @@ A marked quarter hour is recomputed whole from the record (calls, their orders a
 ring-no-answer events, closed state intervals), its old rows are replaced, and the day, week and month
 rows of the rollup zone that contain it change by the difference, so that each coarse row stays the
 sum of the quarter hours it spans (a maximum wait that may have fallen is recomputed from the rows
-below). Nothing here is a formula: the sums are those of ``rollup_sums``, read by ``core.kpi*``.
+below). Nothing here is a formula: the sums are those of ``rollup_sums``, read by ``core.kpi*``. A
+rebuild writes every row again in one pass over the record (``rollup_build``).
 
 Refreshes take turns on the ``lock`` row of ``kpi_rollup_meta``; both run in the caller's transaction.
 """
 
 from __future__ import annotations
 
-import heapq
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
-from agent_desk.core.kpi_outcomes import Satisfaction
+from agent_desk.services.supervision.rollup_build import build
 from agent_desk.services.supervision.rollup_record import (
     Context,
     Key,
-    add_call,
-    add_span,
-    call_in,
     context,
-    eligible_for_fcr,
     quarter_agents,
     quarter_calls,
-    ring_keys,
 )
 from agent_desk.services.supervision.rollup_sums import (
     COARSE_GRAINS,
@@ -324,216 +320,6 @@ def _max_below(session: Session, grain: str, start: datetime, end: datetime, key
 # --- rebuild ---------------------------------------------------------------------------------------
 
 
-class _Builder:
-    """Quarter-hour sums arriving in time order, written with the day, week and month rows they make.
-
-    Each quarter hour is added to its day; a finished day to its week and month.
-    """
-
-    def __init__(self, session: Session, kind: _Kind, periods: Periods) -> None:
-        self.kind, self.periods = kind, periods
-        self.out = _BulkRows(session, kind)
-        self.open: dict[datetime, dict[Key, Sums]] = {}
-        self.days: dict[date, dict[Key, Sums]] = {}
-        self.coarse: dict[tuple[str, datetime, datetime], dict[Key, Sums]] = {}
-        self.closed = datetime.min
-
-    def close_before(self, moment: datetime) -> None:
-        """No more sums will come for quarter hours that end by ``moment``."""
-        if moment <= self.closed:
-            return
-        self.closed = moment
-        coarse = self.kind.coarse
-        for bucket in sorted(b for b in self.open if b + BUCKET <= moment):
-            rows = self.open.pop(bucket)
-            day = self.periods.day_of(bucket)
-            into = self.days.get(day)
-            if into is None:
-                into = self.days[day] = {}
-            for key, sums in rows.items():
-                self.out.add("q", bucket, bucket + BUCKET, key, sums)
-                target = into.get(coarse(key))
-                if target is None:
-                    target = into[coarse(key)] = self.kind.sums()
-                target.merge(sums)  # type: ignore[arg-type]
-        for day in [d for d in self.days if self.periods.span("d", d)[1] <= moment]:
-            rows = self.days.pop(day)
-            start, end = self.periods.span("d", day)
-            for grain in ("w", "m"):
-                period = (grain, *self.periods.span(grain, day))
-                into = self.coarse.get(period)
-                if into is None:
-                    into = self.coarse[period] = {}
-                for key, sums in rows.items():
-                    target = into.get(key)
-                    if target is None:
-                        target = into[key] = self.kind.sums()
-                    target.merge(sums)  # type: ignore[arg-type]
-            for key, sums in rows.items():
-                self.out.add("d", start, end, key, sums)
-        for period in [p for p in self.coarse if p[2] <= moment]:
-            grain, start, end = period
-            for key, sums in self.coarse.pop(period).items():
-                self.out.add(grain, start, end, key, sums)
-
-    def finish(self) -> int:
-        self.close_before(datetime.max)
-        return self.out.flush()
-
-
-class _BulkRows:
-    """Rows written by the driver itself (executemany on SQLite, COPY on PostgreSQL): the rebuild
-    writes millions, and SQLAlchemy's per-row parameter handling would cost more than computing them."""
-
-    def __init__(self, session: Session, kind: _Kind) -> None:
-        connection = session.connection()
-        self.sqlite = connection.dialect.name == "sqlite"
-        dbapi = connection.connection.driver_connection
-        assert dbapi is not None
-        self.dbapi: Any = dbapi
-        columns = ", ".join(["grain", "period_start", "period_end", *kind.keys, *kind.sums().columns()])
-        marks = ", ".join("?" * (3 + len(kind.keys) + len(kind.sums().columns())))
-        self.sql = f"INSERT INTO {kind.table.name} ({columns}) VALUES ({marks})"
-        self.copy = f"COPY {kind.table.name} ({columns}) FROM STDIN"
-        self.rows: list[tuple[Any, ...]] = []
-        self.written = 0
-
-    def add(self, grain: str, start: datetime, end: datetime, key: Key, sums: Sums) -> None:
-        if self.sqlite:  # SQLAlchemy's own text form, so that its comparisons and reads agree
-            self.rows.append((grain, _text(start), _text(end), *key, *sums.texts()))
-        else:
-            self.rows.append((grain, start, end, *key, *sums.texts()))
-        if len(self.rows) >= _BATCH:
-            self.flush()
-
-    def flush(self) -> int:
-        if self.rows:
-            cursor = self.dbapi.cursor()
-            try:
-                if self.sqlite:
-                    cursor.executemany(self.sql, self.rows)
-                else:
-                    with cursor.copy(self.copy) as copy:
-                        for row in self.rows:
-                            copy.write_row(row)
-            finally:
-                cursor.close()
-            self.written += len(self.rows)
-            self.rows = []
-        return self.written
-
-
-def _text(moment: datetime) -> str:
-    return moment.isoformat(" ", "microseconds")
-
-
-def _time(value: Any) -> Any:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _raw_rows(session: Session, sql: str, name: str) -> Iterator[tuple[Any, ...]]:
-    """A query's rows straight from the driver, a batch at a time (on PostgreSQL a server-side cursor)."""
-    dbapi: Any = session.connection().connection.driver_connection
-    if session.get_bind().dialect.name == "sqlite":
-        cursor = dbapi.cursor()
-    else:
-        cursor = dbapi.cursor(name=name)
-        cursor.itersize = _BATCH
-    try:
-        cursor.execute(sql)
-        while rows := cursor.fetchmany(_BATCH):
-            yield from rows
-    finally:
-        cursor.close()
-
-
-def _calls_in_time_order(session: Session) -> Iterator[tuple[Any, ...]]:
-    """Every call with its next call from the number on the line, orders and scores, oldest first."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    when = "COALESCE(c.queued_at, c.offered_at)"
-    # SQLite keeps times as text, and bulk writers leave out the microseconds: one width for all,
-    # so that equal times are equal for the window (a repeat is a later call, never one at the same time).
-    at = f"substr({when} || '.000000', 1, 26)" if sqlite else when
-    sql = f"""
-        SELECT c.id, c.queued_at, c.offered_at, c.queue, c.business_line_id, c.agent_id, c.agent_telephony_id,
-               c.outcome, c.wait_seconds, c.talk_seconds, c.hold_seconds, c.acw_seconds, c.ani_e164, c.dnis,
-               c.disposition_code, o.n, o.revenue, f.answered, f.satisfied, f.score,
-               MIN({at}) OVER (PARTITION BY c.ani_e164, COALESCE(bl.code, c.dnis) ORDER BY {at}
-                               GROUPS BETWEEN 1 FOLLOWING AND 1 FOLLOWING) AS next_at
-        FROM calls c
-        LEFT JOIN business_lines bl ON bl.id = c.business_line_id
-        LEFT JOIN (SELECT call_id, COUNT(*) AS n, SUM(total_cents) AS revenue FROM orders
-                   WHERE call_id IS NOT NULL AND state NOT IN ('draft', 'cancelled') GROUP BY call_id) o
-               ON o.call_id = c.id
-        LEFT JOIN (SELECT od.call_id, COUNT(*) AS answered,
-                          SUM(CASE WHEN fu.satisfaction >= 4 THEN 1 ELSE 0 END) AS satisfied,
-                          SUM(fu.satisfaction) AS score
-                   FROM followups fu JOIN orders od ON od.id = fu.order_id
-                   WHERE fu.satisfaction IS NOT NULL AND od.call_id IS NOT NULL GROUP BY od.call_id) f
-               ON f.call_id = c.id
-        WHERE {when} IS NOT NULL
-        ORDER BY {at}
-    """
-    for r in _raw_rows(session, sql, "kpi_rebuild_calls"):
-        yield (r[0], _time(r[1]), _time(r[2]), *r[3:20], _time(r[20]))
-
-
-def _rebuild_calls(session: Session, ctx: Context) -> int:
-    builder = _Builder(session, CALL_ROWS, ctx.periods)
-    rings = (
-        (_time(at), queue, agent)
-        for at, queue, agent in _raw_rows(
-            session,
-            "SELECT occurred_at, queue, agent FROM contact_events WHERE kind = 'ring_no_answer' ORDER BY occurred_at",
-            "kpi_rebuild_rings",
-        )
-    )
-    calls = ((bucket_of(r[1] or r[2]), 0, r) for r in _calls_in_time_order(session))
-    events = heapq.merge(calls, ((bucket_of(r[0]), 1, r) for r in rings), key=lambda e: e[0])
-    for bucket, what, r in events:
-        builder.close_before(bucket)
-        rows = builder.open.get(bucket)
-        if rows is None:
-            rows = builder.open[bucket] = {}
-        if what == 1:
-            for key in ring_keys(r[1], r[2]):
-                sums = rows.get(key)
-                if sums is None:
-                    sums = rows[key] = CallSums()
-                sums.tally.ring_no_answer += 1  # type: ignore[union-attr]
-            continue
-        c = call_in(r)
-        resolves = eligible_for_fcr(c, ctx.resolving)
-        csat = Satisfaction(r[17], r[18], r[19]) if r[17] else None
-        add_call(rows, c, resolves=resolves, next_at=r[20], orders=r[15] or 0, revenue_cents=r[16] or 0, csat=csat)  # type: ignore[arg-type]
-    return builder.finish()
-
-
-class _Span(NamedTuple):
-    agent: str
-    agent_id: int | None
-    state: str
-    reason: str
-    started_at: datetime
-    ended_at: datetime
-
-
-def _rebuild_agents(session: Session, ctx: Context) -> int:
-    builder = _Builder(session, AGENT_ROWS, ctx.periods)
-    rows = _raw_rows(
-        session,
-        "SELECT agent, agent_id, state, reason, started_at, ended_at FROM agent_state_intervals"
-        " WHERE ended_at IS NOT NULL ORDER BY started_at",
-        "kpi_rebuild_spans",
-    )
-    for agent, agent_id, state, reason, started, ended in rows:
-        span = _Span(agent, agent_id, state, reason, _time(started), _time(ended))
-        # Quarter hours before this interval's start get nothing more: every later one starts later.
-        builder.close_before(bucket_of(span.started_at))
-        add_span(builder.open, span, span.started_at, span.ended_at)  # type: ignore[arg-type]
-    return builder.finish()
-
-
 def rebuild(session: Session, zone: Any = None, *, locked: bool = False) -> int:
     """Build every rollup again from the whole record (for data written without the hooks, or a new
     zone); returns the rows written. ``zone`` defaults to the one already kept, else this computer's."""
@@ -541,20 +327,29 @@ def rebuild(session: Session, zone: Any = None, *, locked: bool = False) -> int:
         _lock(session)
     zone = zone or rollup_zone(session) or computer_zone()
     marks = session.execute(select(KpiDirtyBucket.bucket_start, KpiDirtyBucket.part, KpiDirtyBucket.seq)).all()
-    session.execute(delete(KpiCallRollup))
-    session.execute(delete(KpiAgentRollup))
-    ctx = context(session, zone)
-    # Their secondary indexes are built once after the load: one sort instead of millions of inserts.
-    indexes = [index for kind in _PARTS.values() for index in kind.table.indexes]
     connection = session.connection()
+    tables = [kind.table for kind in _PARTS.values()]
+    # The indexes are built once after the load: one sort instead of an insert into each per row.
+    indexes = [index for table in tables for index in table.indexes]
     for index in indexes:
         index.drop(connection)
-    written = _rebuild_calls(session, ctx) + _rebuild_agents(session, ctx)
+    postgresql = connection.dialect.name == "postgresql"
+    if postgresql:  # the rows' primary keys too; TRUNCATE leaves no dead rows behind (the locks are taken)
+        connection.exec_driver_sql(f"TRUNCATE {', '.join(table.name for table in tables)}")
+        for table in tables:
+            connection.execute(DropConstraint(table.primary_key))
+    else:  # on SQLite the rows live in their primary key's tree
+        for table in tables:
+            connection.execute(delete(table))
+    written = build(session, Periods(zone))
+    if postgresql:
+        for table in tables:
+            connection.execute(AddConstraint(table.primary_key))
     for index in indexes:
         index.create(connection)
     # Fresh statistics, or the planners guess the new tables empty and walk the wrong index.
-    for kind in _PARTS.values():
-        connection.exec_driver_sql(f"ANALYZE {kind.table.name}")
+    for table in tables:
+        connection.exec_driver_sql(f"ANALYZE {table.name}")
     _clear(session, marks)
     _set_meta(session, "zone", zone_name(zone))
     _set_meta(session, "built", utcnow().isoformat(timespec="seconds"))
