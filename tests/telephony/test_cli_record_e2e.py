@@ -123,30 +123,31 @@ def test_the_recording_hub_keeps_the_kpi_rollups_refreshed_as_the_record_grows(
 ) -> None:
     import time
 
-    from sqlalchemy import func
-
+    from agent_desk.core.kpi import CallTally
     from agent_desk.store.kpi_rollups import KpiCallRollup, KpiDirtyBucket
 
-    def marked() -> int:
+    def floor_offered() -> int:
+        """Calls offered in the floor's quarter-hour rows as they are: read without refreshing them."""
         with sqlite_database.factory() as s:
-            return s.scalar(select(func.count()).select_from(KpiDirtyBucket)) or 0
+            rows = s.scalars(select(KpiCallRollup.tally).where(KpiCallRollup.grain == "q", KpiCallRollup.dim == "*"))
+            return sum(CallTally.from_json(t).figures().offered for t in rows)
 
-    async def run() -> None:
+    async def run() -> tuple[int, list[str]]:
         proc, port, _ = await start_hub(tmp_path, sqlite_database, STEPS)
         async with connect(f"ws://127.0.0.1:{port}") as floor:
             await floor.send(encode_hello("tok-sup", ""))
             await frames_until(floor, lambda f: f["type"] == "call.answered" and f.get("call_id", "").endswith("-c"))
-        # The record of a and b is written; nobody asked for a report, and the rollups follow anyway.
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            with sqlite_database.factory() as s:
-                rows = s.scalar(select(func.count()).select_from(KpiCallRollup)) or 0
-            if rows and marked() == 0:
-                break
+        # a (answered) and b (abandoned) are over; nobody asks for a report, and the rollups follow anyway.
+        deadline = time.monotonic() + 30
+        while floor_offered() < 2 and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-        left = marked()
+        offered = floor_offered()
         proc.terminate()
         assert await asyncio.wait_for(proc.wait(), 15) == 0
-        assert rows > 0 and left == 0, (rows, left)
+        said = (await proc.stderr.read()).decode(errors="replace").splitlines()
+        return offered, [line for line in said if "rollup" in line.lower()][-5:]
 
-    asyncio.run(asyncio.wait_for(run(), 60))
+    offered, said = asyncio.run(asyncio.wait_for(run(), 60))
+    with sqlite_database.factory() as s:
+        marks = s.execute(select(KpiDirtyBucket.bucket_start, KpiDirtyBucket.part)).all()
+    assert offered == 2, (offered, marks, said)

@@ -65,6 +65,11 @@ class RollupKeeper:
                 self.failures += 1
                 log.warning("KPI rollups not refreshed: %s", str(exc).splitlines()[0][:300])
                 continue
+            except Exception:
+                # A bug in a refresh must not stop the keeper: the reports still refresh for themselves.
+                self.failures += 1
+                log.exception("KPI rollups not refreshed")
+                continue
             if done.calls or done.agents:
                 log.debug(
                     "KPI rollups refreshed",
