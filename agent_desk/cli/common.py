@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from agent_desk.config import Settings
     from agent_desk.store.database import Database
 
@@ -27,6 +29,30 @@ def open_db(args: argparse.Namespace, *, auto_upgrade: bool | None = None) -> Da
     from agent_desk.store.database import open_database
 
     return open_database(settings_for(args).db_url, auto_upgrade=auto_upgrade)
+
+
+def iana_zone(name: str) -> ZoneInfo:
+    """The time zone a command was given by name; CliError for one that does not exist."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CliError(f"unknown time zone {name!r} (an IANA name such as Asia/Shanghai or UTC)") from None
+
+
+def run_refusing(args: argparse.Namespace, work: Callable[[Any], Any], refusals: tuple[type[Exception], ...]) -> Any:
+    """``work(session)`` in one transaction on the command's database; a refusal is one line on stderr."""
+    from agent_desk.store.db import transaction
+
+    db = open_db(args)
+    try:
+        with transaction(db.factory) as session:
+            return work(session)
+    except refusals as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
 
 
 def add_url(p: argparse.ArgumentParser) -> None:

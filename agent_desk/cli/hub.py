@@ -223,36 +223,51 @@ def _database(args: argparse.Namespace) -> Any:
 
 
 def _zone(name: str | None) -> Any:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+    from agent_desk.cli.common import CliError, iana_zone
     from agent_desk.services.supervision.rollup_sums import computer_zone
 
-    if not name:
-        return computer_zone()
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise HubCliError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai") from exc
+        return iana_zone(name) if name else computer_zone()
+    except CliError as exc:
+        raise HubCliError(str(exc)) from None
 
 
-def _seeded_floor(args: argparse.Namespace, zone: Any) -> Any:
+SEED_TIMEOUT_S = 10.0
+
+
+def _seeded_floor(args: argparse.Namespace, zone: Any, timeout: float = SEED_TIMEOUT_S) -> Any:
     """Today's floor from the record, so a hub restarted mid-day does not start the day again.
-    A record it cannot read costs the board its morning, never the calls: the hub starts anyway."""
-    from sqlalchemy.exc import SQLAlchemyError
+    A record it cannot read, or that does not answer within ``timeout``, costs the board its
+    morning, never the calls: the hub starts anyway."""
+    import queue
+    import threading
 
     from agent_desk.core.floor import FloorState
     from agent_desk.services.supervision.floor_seed import seed_floor
 
     log = logging.getLogger("agent_desk.telephony.hub")
-    try:
-        database = _database(args)
+    answer: queue.Queue[Any] = queue.Queue(1)
+
+    def read() -> None:
         try:
-            with database.factory() as session:
-                floor = seed_floor(session, zone, time.time())
-        finally:
-            database.dispose()
-    except (HubCliError, SQLAlchemyError) as exc:
-        log.warning("live floor not seeded from the record: %s", exc)
+            database = _database(args)
+            try:
+                with database.factory() as session:
+                    answer.put(seed_floor(session, zone, time.time()))
+            finally:
+                database.dispose()
+        except Exception as exc:  # any failure is the board's, not the hub's
+            answer.put(exc)
+
+    # A daemon thread: a database that hangs keeps it, never the hub's start or its exit.
+    threading.Thread(target=read, name="agent-desk-floor-seed", daemon=True).start()
+    try:
+        floor = answer.get(timeout=timeout)
+    except queue.Empty:
+        log.warning("live floor not seeded: the record did not answer within %.0f s", timeout)
+        return FloorState(zone=zone)
+    if isinstance(floor, Exception):
+        log.warning("live floor not seeded from the record: %s", floor)
         return FloorState(zone=zone)
     log.info("live floor seeded from the record", extra={"agents": len(floor.agents), "queues": len(floor.tallies)})
     return floor

@@ -10,7 +10,7 @@ import sys
 from datetime import date, tzinfo
 from typing import Any
 
-from agent_desk.cli.common import CliError, add_url, open_db
+from agent_desk.cli.common import CliError, add_url, iana_zone, open_db
 
 _TABLE_COLUMNS = (
     "offered",
@@ -36,14 +36,7 @@ def _day(text: str) -> date:
 
 
 def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise CliError(f"unknown time zone {name!r} (an IANA name such as Asia/Shanghai or UTC)") from None
+    return iana_zone(name) if name else None
 
 
 def cmd_kpi_report(args: argparse.Namespace) -> int:

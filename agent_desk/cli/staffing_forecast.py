@@ -13,7 +13,7 @@ import sys
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from agent_desk.cli.common import CliError, add_url, open_db
+from agent_desk.cli.common import add_url, iana_zone, run_refusing
 
 if TYPE_CHECKING:
     from agent_desk.services.staffing.backtest import Backtest
@@ -30,14 +30,7 @@ def _day(text: str) -> date:
 def _zone(name: str | None) -> tzinfo:
     from agent_desk.services.supervision.report_request import local_zone
 
-    if not name:
-        return local_zone()
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise CliError(f"unknown time zone {name!r} (an IANA name such as Asia/Shanghai or UTC)") from None
+    return iana_zone(name) if name else local_zone()
 
 
 def _now(at: date | None, zone: tzinfo) -> datetime:
@@ -49,18 +42,9 @@ def _now(at: date | None, zone: tzinfo) -> datetime:
 
 
 def _run(args: argparse.Namespace, work: Any) -> Any:
-    """``work(session)`` on the command's database; a refusal becomes one line on stderr."""
     from agent_desk.services.staffing.forecast_codes import ForecastError
-    from agent_desk.store.db import transaction
 
-    db = open_db(args)
-    try:
-        with transaction(db.factory) as session:
-            return work(session)
-    except ForecastError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        db.dispose()
+    return run_refusing(args, work, (ForecastError,))
 
 
 # --- forecast ------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agent_desk.cli.common import CliError, add_url, open_db
+from agent_desk.cli.common import CliError, add_url, iana_zone, run_refusing
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -61,34 +61,22 @@ def _pause(text: str) -> tuple[int, int]:
 
 
 def _zone(name: str | None) -> ZoneInfo:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo
 
     from agent_desk.services.supervision.report_request import local_zone
 
-    if not name:
-        zone = local_zone()
-        if not isinstance(zone, ZoneInfo):
-            raise CliError("this computer names no IANA time zone; give one with --tz (such as Asia/Shanghai)")
-        return zone
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise CliError(f"unknown time zone {name!r} (an IANA name such as Asia/Shanghai or UTC)") from None
+    if name:
+        return iana_zone(name)
+    zone = local_zone()
+    if not isinstance(zone, ZoneInfo):
+        raise CliError("this computer names no IANA time zone; give one with --tz (such as Asia/Shanghai)")
+    return zone
 
 
 def _run(args: argparse.Namespace, work: Any) -> Any:
-    """``work(session)`` in one transaction on the command's database; a refusal is one line on stderr."""
     from agent_desk.services.staffing.plans import PlanError
-    from agent_desk.store.db import transaction
 
-    db = open_db(args)
-    try:
-        with transaction(db.factory) as session:
-            return work(session)
-    except PlanError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        db.dispose()
+    return run_refusing(args, work, (PlanError,))
 
 
 # --- templates ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import argparse
 import unicodedata
 from typing import Any
 
-from agent_desk.cli.common import CliError, add_url, open_db, read_secret
+from agent_desk.cli.common import CliError, add_url, open_db, read_secret, run_refusing
 from agent_desk.core.orders import Role
 
 
@@ -46,34 +46,18 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_team_add(args: argparse.Namespace) -> int:
     from agent_desk.services.supervision.teams import TeamError, add_team
-    from agent_desk.store.db import transaction
 
-    db = open_db(args)
-    try:
-        with transaction(db.factory) as session:
-            team = add_team(session, args.name, leader=args.leader)
-            led = f", led by {args.leader.strip()}" if args.leader else ", no leader yet"
-            print(f"team {team.name} created with id {team.id}{led}")
-    except TeamError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        db.dispose()
+    team = run_refusing(args, lambda s: add_team(s, args.name, leader=args.leader), (TeamError,))
+    led = f", led by {args.leader.strip()}" if args.leader else ", no leader yet"
+    print(f"team {team.name} created with id {team.id}{led}")
     return 0
 
 
 def cmd_team_assign(args: argparse.Namespace) -> int:
     from agent_desk.services.supervision.teams import TeamError, place_in_team
-    from agent_desk.store.db import transaction
 
-    db = open_db(args)
-    try:
-        with transaction(db.factory) as session:
-            users = place_in_team(session, args.usernames, args.name)
-            print(f"{', '.join(u.username for u in users)} now in team {args.name.strip()}")
-    except TeamError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        db.dispose()
+    users = run_refusing(args, lambda s: place_in_team(s, args.usernames, args.name), (TeamError,))
+    print(f"{', '.join(u.username for u in users)} now in team {args.name.strip()}")
     return 0
 
 

@@ -315,10 +315,10 @@ class FloorState:
                 zone = ZoneInfo(str(data.get("zone") or "UTC"))
             state = cls(zone=zone, day=date.fromisoformat(data["day"]) if data.get("day") else None)
             for item in data.get("agents", ()):
-                agent = FloorAgent(**{k: item[k] for k in _AGENT_FIELDS if k in item})
+                agent = FloorAgent(**_typed(FloorAgent, item))
                 state.agents[agent.agent] = agent
             for item in data.get("calls", ()):
-                call = FloorCall(**{k: item[k] for k in _CALL_FIELDS if k in item})
+                call = FloorCall(**_typed(FloorCall, item))
                 state.calls[call.call_id] = call
             for item in data.get("tallies", ()):
                 state.tallies[(str(item["queue"]), str(item["dnis"]))] = CallTally.from_json(item["tally"])
@@ -329,6 +329,33 @@ class FloorState:
 
 _AGENT_FIELDS = tuple(FloorAgent.__dataclass_fields__)
 _CALL_FIELDS = tuple(FloorCall.__dataclass_fields__)
+# What each field may hold in a snapshot: the board does arithmetic and comparisons on them later,
+# far from here, so a wrong type is refused on arrival (the old board stays).
+_KINDS: dict[str, tuple[type, ...]] = {"str": (str,), "bool": (bool,), "int": (int,), "float": (int, float)}
+
+
+def _typed(cls: type, item: Mapping[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, spec in cls.__dataclass_fields__.items():  # type: ignore[attr-defined]
+        if name not in item:
+            continue
+        value, kind = item[name], str(spec.type)
+        if kind.endswith("| None") and value is None:
+            values[name] = None
+            continue
+        allowed = _KINDS.get(kind.removesuffix(" | None"))
+        if kind.startswith("list["):
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else:
+            ok = (
+                allowed is not None
+                and isinstance(value, allowed)
+                and (bool not in allowed) == (type(value) is not bool)
+            )
+        if not ok:
+            raise TypeError(f"{cls.__name__}.{name} = {value!r}")
+        values[name] = value
+    return values
 
 
 def _agent_json(agent: FloorAgent) -> dict[str, Any]:

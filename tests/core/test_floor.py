@@ -181,7 +181,20 @@ def test_a_snapshot_rebuilds_the_same_board_and_the_events_after_it_carry_on() -
     assert queue_rows(copy, T0 + 40) == queue_rows(floor, T0 + 40)
 
 
-@pytest.mark.parametrize("broken", [{}, {"v": 99}, {"v": 1, "agents": [{"state": "x"}]}, {"v": 1, "tallies": [1]}])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {},
+        {"v": 99},
+        {"v": 1, "agents": [{"state": "x"}]},
+        {"v": 1, "tallies": [1]},
+        {"v": 1, "agents": [{"agent": "A", "state_since": "yesterday"}]},  # times are numbers
+        {"v": 1, "agents": [{"agent": "A", "handled_today": True}]},
+        {"v": 1, "calls": [{"call_id": "c", "waiting": "yes"}]},
+        {"v": 1, "calls": [{"call_id": "c", "rung": "SIP/1"}]},
+        {"v": 1, "agents": ["A"]},
+    ],
+)
 def test_a_broken_snapshot_is_refused_with_a_message(broken: dict[str, object]) -> None:
     with pytest.raises(ValueError, match="floor snapshot"):
         FloorState.from_json(broken)

@@ -282,3 +282,45 @@ def test_a_hub_restarted_mid_day_gives_supervisors_the_days_figures_from_the_rec
         assert await stop_hub(proc) == 0
 
     asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_a_record_that_hangs_or_fails_costs_the_board_its_morning_not_the_hubs_start(
+    monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+    import threading
+    import time
+
+    from agent_desk.cli import hub as hub_cli
+    from agent_desk.services.supervision import floor_seed
+
+    released = threading.Event()
+
+    def hangs(*_args: object) -> None:
+        released.wait(30)  # a database that never answers (released at the end of the test)
+
+    monkeypatch.setattr(floor_seed, "seed_floor", hangs)
+    monkeypatch.setattr(hub_cli, "_database", lambda _args: type("Db", (), {"factory": _Session, "dispose": _nop})())
+    args = argparse.Namespace(url="sqlite:///unused")
+    started = time.monotonic()
+    floor = hub_cli._seeded_floor(args, None, timeout=0.5)
+    assert time.monotonic() - started < 5 and floor.agents == {} and floor.tallies == {}
+    released.set()
+
+    def fails(*_args: object) -> None:
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(floor_seed, "seed_floor", fails)
+    assert hub_cli._seeded_floor(args, None, timeout=5).tallies == {}
+
+
+class _Session:
+    def __enter__(self) -> _Session:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def _nop() -> None:
+    return None

@@ -128,3 +128,17 @@ def test_templates_and_marked_days_are_kept_from_the_screen_and_bad_input_is_tol
     setup.days_view.selectRow(0)
     setup.remove_day()
     qtbot.waitUntil(lambda: setup.days.rowCount() == 0, timeout=TIMEOUT)
+
+
+def test_opening_the_main_window_does_not_load_the_forecast_and_solver_libraries() -> None:
+    # They take half a second to import; the Staffing workspace loads them on the database worker
+    # the first time it forecasts or plans, never on the way from login to the main window.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, agent_desk.app, agent_desk.ui.staffing.workspace, agent_desk.ui.supervision.workspace;"
+        "print(sorted(m for m in ('numpy', 'pandas', 'statsmodels', 'ortools') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

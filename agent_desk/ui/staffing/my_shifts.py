@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from agent_desk.services.staffing.plans import ShiftView, my_shifts
 from agent_desk.ui.context import DeskContext
 from agent_desk.ui.errors import error_text
 from agent_desk.ui.staffing.tables import Cell, RowsModel, day_label
+
+if TYPE_CHECKING:
+    from agent_desk.services.staffing.plans import ShiftView
+
+# Imported when used, on the database worker: the staffing services load numpy, pandas and
+# OR-Tools, which would otherwise add half a second to opening the main window.
 
 DAYS_AHEAD = 14
 
@@ -34,9 +40,13 @@ class MyShiftsPane(QWidget):
 
     def refresh(self) -> None:
         user, first, last = self.ctx.user, self.today, self.today + timedelta(days=DAYS_AHEAD - 1)
-        self.ctx.read(
-            lambda s: my_shifts(s, user, first, last), self.show_shifts, lambda e: self.note.setText(error_text(e))
-        )
+
+        def op(session: Any) -> list[ShiftView]:
+            from agent_desk.services.staffing.plans import my_shifts
+
+            return my_shifts(session, user, first, last)
+
+        self.ctx.read(op, self.show_shifts, lambda e: self.note.setText(error_text(e)))
 
     def show_shifts(self, shifts: list[ShiftView]) -> None:
         def local(moment: datetime) -> datetime:

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from agent_desk.services.staffing.backtest import Backtest, backtest
-from agent_desk.services.staffing.week import WeekNeeds, week_needs
 from agent_desk.ui.errors import error_text
 from agent_desk.ui.staffing.charts import COLOURS, chart_view, draw_lines
 from agent_desk.ui.staffing.tables import SORT_ROLE, Cell, RowsModel, day_label, number, percent
 
 if TYPE_CHECKING:
+    from agent_desk.services.staffing.backtest import Backtest
+    from agent_desk.services.staffing.week import WeekNeeds
     from agent_desk.ui.staffing.workspace import StaffingWorkspace
 
 
@@ -73,6 +73,8 @@ class NeedsPane(QWidget):
         ws.say(self.tr("Forecasting… (the first time loads the statistics library)"))
 
         def op(session: Any) -> WeekNeeds:
+            from agent_desk.services.staffing.week import week_needs  # on the worker: loads statsmodels
+
             return week_needs(
                 session, user, first_day=first, days=days, interval_minutes=minutes, zone=zone,
                 targets=targets, now=now,
@@ -124,7 +126,13 @@ class NeedsPane(QWidget):
         ws = self.ws
         minutes, user, zone, now = ws.controls.interval_minutes, ws.ctx.user, ws.zone, ws.clock()
         ws.say(self.tr("Backtesting the last complete week…"))
-        ws.read(lambda s: backtest(s, interval_minutes=minutes, zone=zone, now=now, viewer=user), self.show_backtest)
+
+        def op(session: Any) -> Backtest:
+            from agent_desk.services.staffing.backtest import backtest
+
+            return backtest(session, interval_minutes=minutes, zone=zone, now=now, viewer=user)
+
+        ws.read(op, self.show_backtest)
 
     def show_backtest(self, result: Backtest) -> None:
         self.summary.setText(

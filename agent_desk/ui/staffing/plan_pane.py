@@ -12,13 +12,23 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from agent_desk.services.staffing.plans import PlanView, ShiftView, edit_shift, plan_shifts, plans, publish_plan
 from agent_desk.services.staffing.rota import AgentLimitsView, TemplateView, agent_limits, templates
-from agent_desk.services.staffing.week import plan_week
 from agent_desk.ui.staffing.tables import OVER, SHORT, Cell, RowsModel, day_label
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from agent_desk.services.staffing.plans import PlanView, ShiftView
     from agent_desk.ui.staffing.workspace import StaffingWorkspace
+
+
+# Imported when used, on the database worker: the staffing services load numpy, pandas and
+# OR-Tools, which would otherwise add half a second to opening the main window.
+def _plans() -> ModuleType:
+    from agent_desk.services.staffing import plans
+
+    return plans
+
 
 PLAN_TIME_LIMIT_S = 30.0  # the desk waits for it: a good plan in half a minute beats the best in five
 
@@ -32,9 +42,9 @@ class PlanScreen:
 
 
 def _load(session: Any, user: Any, plan_id: int) -> PlanScreen:
-    chosen = next(p for p in plans(session, user) if p.id == plan_id)
+    chosen = _plans().plan_view(session, user, plan_id)  # refused clearly if it is gone
     return PlanScreen(
-        chosen, plan_shifts(session, user, plan_id), agent_limits(session, user), templates(session, user)
+        chosen, _plans().plan_shifts(session, user, plan_id), agent_limits(session, user), templates(session, user)
     )
 
 
@@ -76,7 +86,7 @@ class PlanPane(QWidget):
 
     def reload_plans(self, select: int | None = None) -> None:
         user = self.ws.ctx.user
-        self.ws.read(lambda s: plans(s, user), lambda found: self._fill(found, select))
+        self.ws.read(lambda s: _plans().plans(s, user), lambda found: self._fill(found, select))
 
     def _fill(self, found: list[PlanView], select: int | None) -> None:
         self.chooser.blockSignals(True)
@@ -122,7 +132,12 @@ class PlanPane(QWidget):
             self.build_button.setEnabled(True)
             self.ws.failed(exc)
 
-        self.ws.ctx.write(lambda s: plan_week(s, user, week, zone=zone, time_limit_s=PLAN_TIME_LIMIT_S), done, failed)
+        def op(session: Any) -> PlanView:
+            from agent_desk.services.staffing.week import plan_week
+
+            return plan_week(session, user, week, zone=zone, time_limit_s=PLAN_TIME_LIMIT_S)
+
+        self.ws.ctx.write(op, done, failed)
 
     def publish(self) -> None:
         if self.loaded is None:
@@ -133,7 +148,7 @@ class PlanPane(QWidget):
             self.ws.say(self.tr("Plan #%n published: its agents see their shifts.", "", plan.id))
             self.reload_plans(plan.id)
 
-        self.ws.write(lambda s: publish_plan(s, user, plan_id, now=now), done)
+        self.ws.write(lambda s: _plans().publish_plan(s, user, plan_id, now=now), done)
 
     # --- the grid ---------------------------------------------------------------------------------
 
@@ -202,7 +217,7 @@ class PlanPane(QWidget):
             return
         plan_id, user = self.loaded.plan.id, self.ws.ctx.user
         self.ws.write(
-            lambda s: edit_shift(s, user, plan_id, agent.user_id, day, template_id),
+            lambda s: _plans().edit_shift(s, user, plan_id, agent.user_id, day, template_id),
             lambda _shift: self._chosen(self.chooser.currentIndex()),
         )
 

@@ -4,18 +4,18 @@ marked), and each agent's adherence to their published shift."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from agent_desk.services.staffing.adherence import DayAdherence, day_adherence
 from agent_desk.ui.staffing.charts import COLOURS, chart_view, draw_lines
 from agent_desk.ui.staffing.needs_pane import table
 from agent_desk.ui.staffing.tables import OVER, SHORT, Cell, RowsModel, number, percent
 
 if TYPE_CHECKING:
+    from agent_desk.services.staffing.adherence import DayAdherence
     from agent_desk.ui.staffing.workspace import StaffingWorkspace
 
 LOW_ADHERENCE = 0.85  # an agent below this is marked
@@ -63,7 +63,13 @@ class TodayPane(QWidget):
     def refresh(self) -> None:
         d = self.day.date()
         day, user, now = date(d.year(), d.month(), d.day()), self.ws.ctx.user, self.ws.clock()
-        self.ws.read(lambda s: day_adherence(s, user, day, now=now), self.show_day)
+
+        def op(session: Any) -> DayAdherence:
+            from agent_desk.services.staffing.adherence import day_adherence
+
+            return day_adherence(session, user, day, now=now)
+
+        self.ws.read(op, self.show_day)
 
     def show_day(self, figures: DayAdherence) -> None:
         zone = self.ws.zone
